@@ -1,0 +1,157 @@
+/**
+ * The command-line tool over core: `npm run -s cli -- <command> [options]`.
+ * It runs without Electron and works on a project folder directly.
+ */
+import { readFile } from 'node:fs/promises'
+import { parseArgs } from 'node:util'
+import type { ImportReport } from './contract/model'
+import { normaliseText } from './core/corpus/document'
+import { importPaths } from './core/corpus/importer'
+import { segmentText } from './core/corpus/segment'
+import { loadDefaultCodebook } from './core/workbench'
+import { openLowdbRepository } from './core/storage/lowdbRepository'
+import { fileURLToPath } from 'node:url'
+import { EXPORT_USAGE, formatExportResult, parseExportArgs } from './core/export/cliArgs'
+import { exportProject } from './core/export/exporter'
+import {
+  companionCodebook,
+  importAnnotatedExport,
+  isAnnotatedExportFile,
+  mergeReports,
+} from './core/export/roundTrip'
+
+const USAGE = `usage: npm run -s cli -- <command>
+
+commands:
+  segment [FILE|-]                       print the units of a text as JSON lines {"text","start","end","kind"}
+  import --project DIR [--json] PATH...  import files and folders into a project (created if absent)
+                                         (an annotated JSONL export is restored as exported)
+  info --project DIR                     print the project's documents and progress
+${EXPORT_USAGE}`
+
+class CliError extends Error {}
+
+async function readInput(file: string | undefined): Promise<string> {
+  if (!file || file === '-') {
+    const chunks: Buffer[] = []
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
+    return Buffer.concat(chunks).toString('utf8')
+  }
+  try {
+    return await readFile(file, 'utf8')
+  } catch (e) {
+    throw new CliError(`cannot read ${file}: ${(e as Error).message}`)
+  }
+}
+
+async function segment(args: string[]): Promise<void> {
+  if (args.length > 1) throw new CliError('segment takes one file (or - for standard input)')
+  // Offsets refer to the text as the app stores it: line endings normalised, NFC.
+  const text = normaliseText(await readInput(args[0]))
+  const lines = segmentText(text).map((s) => JSON.stringify({ text: s.text, start: s.start, end: s.end, kind: s.kind }))
+  process.stdout.write(lines.length ? `${lines.join('\n')}\n` : '')
+}
+
+function requireProject(values: { project?: string }): string {
+  if (!values.project) throw new CliError('--project DIR is required')
+  return values.project
+}
+
+async function importCommand(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { project: { type: 'string' }, json: { type: 'boolean' } },
+    allowPositionals: true,
+  })
+  const dir = requireProject(values)
+  if (positionals.length === 0) throw new CliError('import needs at least one file or folder')
+  const sample = fileURLToPath(new URL('../corpus', import.meta.url))
+  // Annotated exports are restored, not imported as articles; a new project takes their codebook.
+  const exports: string[] = []
+  for (const p of positionals) if (await isAnnotatedExportFile(p)) exports.push(p)
+  const others = positionals.filter((p) => !exports.includes(p))
+  const codebook = (await companionCodebook(exports)) ?? (await loadDefaultCodebook(sample))
+  const repo = await openLowdbRepository(dir, { create: { name: 'Imported corpus', codebook } })
+  try {
+    const report = await importPaths(repo, others, {
+      onProgress: (p) => {
+        if (!values.json && process.stderr.isTTY) process.stderr.write(`\r${p.done}/${p.total} files`)
+      },
+    })
+    if (process.stderr.isTTY && !values.json) process.stderr.write('\n')
+    for (const file of exports) mergeReports(report, await importAnnotatedExport(repo, file))
+    process.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report))
+    if (report.failed.length > 0) process.exitCode = 1
+  } finally {
+    await repo.close()
+  }
+}
+
+export function formatReport(report: ImportReport): string {
+  const lines = [
+    `imported: ${report.imported.length}   skipped: ${report.skipped.length}   failed: ${report.failed.length}`,
+  ]
+  for (const d of report.imported) lines.push(`  + ${d.id}  (${d.sentences} sentences)  ${d.title}`)
+  for (const s of report.skipped) lines.push(`  = ${s.origin}: ${s.reason}`)
+  for (const f of report.failed) lines.push(`  ! ${f.origin}: ${f.reason}`)
+  for (const w of report.warnings) lines.push(`  ~ ${w.origin}: ${w.message}`)
+  if (report.cancelled) lines.push('cancelled before the end')
+  return `${lines.join('\n')}\n`
+}
+
+async function info(args: string[]): Promise<void> {
+  const { values } = parseArgs({ args, options: { project: { type: 'string' } } })
+  const repo = await openLowdbRepository(requireProject(values))
+  try {
+    for (const d of repo.listDocuments())
+      process.stdout.write(`${d.id}\t${d.annotatedCount}/${d.sentenceCount}\t${d.meta.title ?? ''}\n`)
+  } finally {
+    await repo.close()
+  }
+}
+
+async function exportCommand(args: string[]): Promise<void> {
+  let command
+  try {
+    command = parseExportArgs(args)
+  } catch (e) {
+    throw new CliError((e as Error).message)
+  }
+  const repo = await openLowdbRepository(command.project)
+  try {
+    const result = await exportProject(repo, command.options, {
+      onProgress: (p) => {
+        if (!command.json && process.stderr.isTTY) process.stderr.write(`\r${p.done}/${p.total} documents`)
+      },
+    })
+    if (process.stderr.isTTY && !command.json) process.stderr.write('\n')
+    process.stdout.write(command.json ? `${JSON.stringify(result, null, 2)}\n` : formatExportResult(result))
+  } finally {
+    await repo.close()
+  }
+}
+
+const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
+  segment,
+  import: importCommand,
+  info,
+  export: exportCommand,
+}
+
+async function main(argv: string[]): Promise<void> {
+  const [command, ...rest] = argv
+  if (!command || command === '--help' || command === 'help') {
+    process.stdout.write(USAGE)
+    return
+  }
+  const run = COMMANDS[command]
+  if (!run) throw new CliError(`unknown command "${command}"\n\n${USAGE}`)
+  await run(rest)
+}
+
+main(process.argv.slice(2)).catch((e: unknown) => {
+  const known = e instanceof CliError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
+  process.stderr.write(`error: ${(e as Error).message}\n`)
+  if (!known && process.env['DEBUG']) process.stderr.write(`${(e as Error).stack}\n`)
+  process.exitCode = 2
+})

@@ -1,0 +1,92 @@
+/**
+ * The rules a codebook must keep, as pure functions over data. The renderer shows the same
+ * messages before saving; main enforces them.
+ */
+import type { Codebook, Dimension, Label } from '../contract/model'
+
+/**
+ * Keys the annotation screen uses for commands; a label may not take them. Digits and letters
+ * stay free for labels. Kept here, in core, because the rule and the keyboard map must agree.
+ */
+export const RESERVED_KEYS: readonly string[] = ['?', '+', '-', '!', '/', ' ', '#']
+
+export interface CodebookProblem {
+  message: string
+  dimensionId?: string
+  labelId?: string
+}
+
+/** Every rule the codebook breaks, in words for the analyst; empty when it is sound. */
+export function codebookProblems(codebook: Codebook): CodebookProblem[] {
+  const problems: CodebookProblem[] = []
+  const dimensionIds = new Set<string>()
+  const labelIds = new Map<string, string>()
+  const hotkeys = new Map<string, { dimension: Dimension; label: Label }>()
+  for (const dimension of codebook.dimensions) {
+    if (dimensionIds.has(dimension.id))
+      problems.push({ message: `Two dimensions share the id "${dimension.id}".`, dimensionId: dimension.id })
+    dimensionIds.add(dimension.id)
+    for (const label of dimension.labels) {
+      const owner = labelIds.get(label.id)
+      if (owner !== undefined)
+        problems.push({
+          message: `The label id "${label.id}" is used twice (in ${owner} and ${dimension.name}).`,
+          dimensionId: dimension.id,
+          labelId: label.id,
+        })
+      labelIds.set(label.id, dimension.name)
+      const key = normaliseHotkey(label.hotkey)
+      if (!key) continue
+      if (RESERVED_KEYS.includes(key)) {
+        problems.push({
+          message: `The key "${key}" of "${label.name}" is reserved for a command.`,
+          dimensionId: dimension.id,
+          labelId: label.id,
+        })
+        continue
+      }
+      const taken = hotkeys.get(key)
+      if (taken)
+        problems.push({
+          message: `The key "${key}" is already taken by "${taken.label.name}" (${taken.dimension.name}); choose another key for "${label.name}".`,
+          dimensionId: dimension.id,
+          labelId: label.id,
+        })
+      else hotkeys.set(key, { dimension, label })
+    }
+  }
+  return problems
+}
+
+export function normaliseHotkey(key: string): string {
+  return key.length === 1 ? key.toLowerCase() : key
+}
+
+/** The label a key stands for, if any. */
+export function labelForKey(
+  codebook: Codebook,
+  key: string,
+): { dimension: Dimension; label: Label } | undefined {
+  const wanted = normaliseHotkey(key)
+  for (const dimension of codebook.dimensions)
+    for (const label of dimension.labels)
+      if (label.hotkey && normaliseHotkey(label.hotkey) === wanted) return { dimension, label }
+  return undefined
+}
+
+/** True when two codebooks differ in anything an annotation could depend on. */
+export function codebookChanged(a: Codebook, b: Codebook): boolean {
+  return JSON.stringify(a.dimensions) !== JSON.stringify(b.dimensions)
+}
+
+/** Counts, per label id, how many statements use it; used to say what a deletion affects. */
+export function labelUsage(
+  annotations: Iterable<{ statements: { values: Record<string, string[]> }[] }>,
+): Map<string, number> {
+  const usage = new Map<string, number>()
+  for (const annotation of annotations)
+    for (const statement of annotation.statements)
+      for (const ids of Object.values(statement.values))
+        for (const id of ids) usage.set(id, (usage.get(id) ?? 0) + 1)
+  return usage
+}

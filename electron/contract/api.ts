@@ -1,0 +1,128 @@
+/**
+ * The one API between the renderer and main. Main registers exactly these methods as IPC
+ * handlers, the preload exposes exactly these methods on `window.workbench`, and the renderer
+ * calls them through the typed client in renderer/src/api.ts.
+ *
+ * Every argument is serialisable and validated in main (see ./validation.ts); every result is
+ * delivered in an envelope so that an error reaches the analyst as a clear message.
+ */
+import type {
+  AnnotationChange,
+  Codebook,
+  CodebookImpact,
+  DocumentMeta,
+  DocumentSummary,
+  DocumentView,
+  ExportOptions,
+  ImportSource,
+  JobStatus,
+  ProjectInfo,
+  SentenceAnnotation,
+  SentenceAnnotationInput,
+  SentenceHits,
+  SentenceQuery,
+  UnitEditResult,
+} from './model'
+
+export interface Api {
+  /** The open project: name, folder, annotator, codebook and corpus counts. */
+  getProject(): Promise<ProjectInfo>
+  /** Summaries of all documents (no text), sorted by id. */
+  listDocuments(): Promise<DocumentSummary[]>
+  /** One document with its units and the annotations of its sentences. */
+  getDocument(documentId: string): Promise<DocumentView>
+  /**
+   * Sets the annotation of one sentence (or removes it with `null`). Resolves with the stored
+   * annotation once it is durably on disk.
+   */
+  saveAnnotation(
+    documentId: string,
+    unitId: string,
+    input: SentenceAnnotationInput | null,
+  ): Promise<SentenceAnnotation | null>
+  /**
+   * Applies several changes at once, across documents (bulk actions, undo and redo). All are
+   * validated before any is written.
+   */
+  saveAnnotations(changes: AnnotationChange[]): Promise<Array<SentenceAnnotation | null>>
+  /** Sets the analyst's name, stamped on every annotation from now on. */
+  setAnnotator(name: string): Promise<void>
+  /** Remembers the interface language the analyst chose. */
+  setLocale(locale: 'en' | 'de'): Promise<void>
+  /** Replaces the codebook; refused when it breaks a rule (e.g. a hotkey collision). */
+  saveCodebook(codebook: Codebook): Promise<Codebook>
+  /** What saving this codebook would remove from existing annotations, for the confirmation. */
+  codebookImpact(codebook: Codebook): Promise<CodebookImpact>
+  /** Asks for a file name and writes the codebook there as JSON; null when cancelled. */
+  exportCodebookFile(): Promise<string | null>
+  /** Asks for a codebook JSON file and reads it (not yet saved); null when cancelled. */
+  readCodebookFile(): Promise<Codebook | null>
+  /** Edits a document's metadata. */
+  updateDocumentMeta(documentId: string, meta: DocumentMeta): Promise<DocumentSummary>
+  /** Splits a sentence at a character offset of the document; both halves keep the labels. */
+  splitUnit(documentId: string, unitId: string, offset: number): Promise<UnitEditResult>
+  /** Merges a sentence with the next unit; the labels are united, conflicts flagged. */
+  mergeWithNext(documentId: string, unitId: string): Promise<UnitEditResult>
+  /** Includes a non-sentence unit (heading, caption, …) in annotation, or excludes it again. */
+  setUnitIncluded(documentId: string, unitId: string, included: boolean): Promise<UnitEditResult>
+  /** Segments the document again, keeping every annotation whose sentence still exists. */
+  resegmentDocument(documentId: string): Promise<UnitEditResult>
+  /** Finds sentences across the corpus. */
+  findSentences(query: SentenceQuery): Promise<SentenceHits>
+  /** Starts an import (file dialog, folder dialog, or dropped files); returns the job id. */
+  startImport(source: ImportSource): Promise<string | null>
+  /** Asks where to export, then starts the export; returns the job id, or null when cancelled. */
+  startExport(options: ExportOptions): Promise<string | null>
+  /** The progress or outcome of a job. */
+  getJob(jobId: string): Promise<JobStatus>
+  /** Asks a running job to stop; it stops between documents and leaves nothing half-done. */
+  cancelJob(jobId: string): Promise<void>
+}
+
+export type ApiMethod = keyof Api
+
+/** The method names, in one list that main, preload and the test harness iterate. */
+export const API_METHODS = [
+  'getProject',
+  'listDocuments',
+  'getDocument',
+  'saveAnnotation',
+  'saveAnnotations',
+  'setAnnotator',
+  'setLocale',
+  'saveCodebook',
+  'codebookImpact',
+  'exportCodebookFile',
+  'readCodebookFile',
+  'updateDocumentMeta',
+  'splitUnit',
+  'mergeWithNext',
+  'setUnitIncluded',
+  'resegmentDocument',
+  'findSentences',
+  'startImport',
+  'startExport',
+  'getJob',
+  'cancelJob',
+] as const satisfies readonly ApiMethod[]
+
+// A compile-time check that the list names every method of Api exactly.
+type Missing = Exclude<ApiMethod, (typeof API_METHODS)[number]>
+const everyMethodListed: Missing extends never ? true : never = true
+void everyMethodListed
+
+/** The IPC channel of a method. */
+export function channelOf(method: ApiMethod): string {
+  return `workbench:${method}`
+}
+
+/** What crosses the IPC boundary: a value, or an error in words for the analyst. */
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: string }
+
+/** The shape of the global the preload exposes: each method returns the raw envelope. */
+export type Bridge = {
+  [K in ApiMethod]: (...args: Parameters<Api[K]>) => Promise<Envelope<Awaited<ReturnType<Api[K]>>>>
+}
+
+/** The name of the one global the preload exposes. */
+export const BRIDGE_GLOBAL = 'workbench'

@@ -1,0 +1,268 @@
+/**
+ * The product's domain vocabulary, shared by core, main, preload and renderer.
+ *
+ * Everything here is plain serialisable data: it crosses the IPC boundary and lands on disk.
+ * A codebook has dimensions, a dimension has labels; a document has units (sentences and
+ * non-sentence units), a sentence has an annotation holding one or more statements, and a
+ * statement has label ids per dimension.
+ */
+
+/** What a unit of a document is. Only `sentence` units are annotated unless the analyst includes others. */
+export type UnitKind = 'sentence' | 'heading' | 'byline' | 'caption' | 'meta'
+
+export const UNIT_KINDS: readonly UnitKind[] = ['sentence', 'heading', 'byline', 'caption', 'meta']
+
+/** A segment of a document's text: `text === documentText.slice(start, end)`. */
+export interface Segment {
+  text: string
+  start: number
+  end: number
+  kind: UnitKind
+}
+
+/**
+ * A unit of a stored document. Its id is derived from its span (`u<start>-<end>`), so the id of a
+ * sentence survives re-segmentation whenever the sentence itself survives.
+ */
+export interface Unit {
+  id: string
+  start: number
+  end: number
+  kind: UnitKind
+  /** A non-sentence unit the analyst chose to annotate anyway. */
+  included?: boolean
+}
+
+/** Bibliographic metadata of a document; every field is optional and editable. */
+export interface DocumentMeta {
+  title?: string
+  source?: string
+  author?: string
+  date?: string
+  url?: string
+  genre?: string
+  /** Free key-values (e.g. columns of an imported spreadsheet). */
+  extra?: Record<string, string>
+}
+
+export interface StoredDocument {
+  /** Stable id; for imported files the file name without extension. */
+  id: string
+  meta: DocumentMeta
+  text: string
+  units: Unit[]
+  /** SHA-256 (hex) of the normalised text; used to refuse duplicates. */
+  contentHash: string
+  importedAt: string
+  /** Where the text came from (file name), for the import report and provenance. */
+  origin?: string
+}
+
+/** What the document list shows without loading any document's text. */
+export interface DocumentSummary {
+  id: string
+  meta: DocumentMeta
+  /** Units that are annotated by default (sentences plus included units). */
+  sentenceCount: number
+  annotatedCount: number
+}
+
+export interface Label {
+  /** Stable id: renaming a label never changes it. */
+  id: string
+  name: string
+  /** CSS colour, `#rrggbb`. */
+  color: string
+  /** A single key (as `KeyboardEvent.key` reports it, lower case), or empty for none. */
+  hotkey: string
+  definition: string
+  examples: string[]
+  /** Alternative names used to suggest this label from the text (actors). */
+  aliases?: string[]
+}
+
+export interface Dimension {
+  id: string
+  name: string
+  /** Multi-choice dimensions accept several labels per statement. */
+  multi: boolean
+  labels: Label[]
+}
+
+export interface Codebook {
+  /** Increases with every change; each annotation records the version it was made under. */
+  version: number
+  dimensions: Dimension[]
+}
+
+/** How a label came to be on a statement. */
+export type Provenance = 'manual' | 'suggested-accepted'
+
+/** One position taken in a sentence (statements in the sense of the Discourse Network Analyzer). */
+export interface Statement {
+  id: string
+  /** Label ids per dimension id. */
+  values: Record<string, string[]>
+  /** Provenance per label id; a label missing here was chosen by hand. */
+  provenance?: Record<string, Provenance>
+}
+
+/** Everything an analyst said about one sentence. */
+export interface SentenceAnnotation {
+  statements: Statement[]
+  uncertain: boolean
+  note: string
+  annotator: string
+  createdAt: string
+  updatedAt: string
+  codebookVersion: number
+  /** Set when a split, merge or re-segmentation moved the labels; cleared by the analyst. */
+  needsReview?: string
+}
+
+/** The editable part of a sentence annotation; main stamps annotator, times and codebook version. */
+export interface SentenceAnnotationInput {
+  statements: Statement[]
+  uncertain: boolean
+  note: string
+  needsReview?: string
+}
+
+/** A document with the annotations of its sentences, keyed by unit id. */
+export interface DocumentView {
+  document: StoredDocument
+  annotations: Record<string, SentenceAnnotation>
+}
+
+export interface ProjectInfo {
+  path: string
+  name: string
+  annotator: string
+  locale?: 'en' | 'de'
+  /** What was repaired when the project was opened, in words for the analyst. */
+  notices: string[]
+  codebook: Codebook
+  documentCount: number
+  sentenceCount: number
+  annotatedCount: number
+}
+
+/** True when a unit takes annotations: every sentence, plus other units the analyst included. */
+export function isAnnotatable(unit: Unit): boolean {
+  return unit.kind === 'sentence' || unit.included === true
+}
+
+/** True when an annotation holds at least one label or flag worth counting as coded. */
+export function isAnnotated(a: SentenceAnnotation | undefined): boolean {
+  if (!a) return false
+  return a.statements.some((s) => Object.values(s.values).some((ids) => ids.length > 0))
+}
+
+/** The outcome of an import: what came in, what was a duplicate, what failed and why. */
+export interface ImportReport {
+  imported: Array<{ id: string; origin: string; title: string; sentences: number }>
+  skipped: Array<{ origin: string; reason: string; existingId: string }>
+  failed: Array<{ origin: string; reason: string }>
+  warnings: Array<{ origin: string; message: string }>
+  cancelled: boolean
+}
+
+export interface ImportProgress {
+  done: number
+  total: number
+  current?: string
+}
+
+/** One change of a sentence's annotation, for bulk saves and undo/redo. */
+export interface AnnotationChange {
+  documentId: string
+  unitId: string
+  input: SentenceAnnotationInput | null
+}
+
+/** What to look for across the corpus. Every given criterion must hold. */
+export interface SentenceQuery {
+  /** Words to find; umlauts and ß match loosely (Muenchen finds München, Strasse finds Straße). */
+  text?: string
+  /** Sentences carrying this label (in any statement). */
+  labelId?: string
+  unannotated?: boolean
+  uncertain?: boolean
+  /** Sentences marked for review after a split, merge or re-segmentation. */
+  needsReview?: boolean
+  /** Substring match on one metadata field (title, source, author, date, url, genre, or an extra key). */
+  meta?: { field: string; value: string }
+  /** Limits the search to one document. */
+  documentId?: string
+  limit?: number
+}
+
+export interface SentenceHit {
+  documentId: string
+  documentTitle: string
+  unitId: string
+  text: string
+}
+
+export interface SentenceHits {
+  hits: SentenceHit[]
+  /** All matches, of which `hits` holds at most `limit`. */
+  total: number
+}
+
+/** The result of a unit edit (split, merge, include, re-segment). */
+export interface UnitEditResult {
+  view: DocumentView
+  /** Unit ids whose labels the analyst should look at again. */
+  review: string[]
+  message: string
+}
+
+export type JobKind = 'import' | 'export'
+
+export interface JobStatus {
+  id: string
+  kind: JobKind
+  state: 'running' | 'done' | 'failed' | 'cancelled'
+  done: number
+  total: number
+  current?: string
+  /** For an import: the report; for an export: what was written. */
+  report?: ImportReport
+  exported?: ExportSummary
+  error?: string
+}
+
+export interface ExportSummary {
+  path: string
+  files: Array<{ path: string; bytes: number }>
+  sentences: number
+}
+
+export type ExportFormat = 'jsonl' | 'csv-sentences' | 'csv-statements' | 'codebook' | 'card' | 'graphml' | 'all'
+
+export interface ExportOptions {
+  format: ExportFormat
+  /** Which documents: all, a list of ids, or a metadata substring filter. */
+  documents?: { ids?: string[]; meta?: { field: string; value: string } }
+  onlyAnnotated?: boolean
+  includeNonSentences?: boolean
+  /** Only labels by this annotator. */
+  annotator?: string
+  /** CSV: a byte-order mark so Excel reads UTF-8. */
+  bom?: boolean
+  /** CSV: one 0/1 column per label. */
+  oneHot?: boolean
+  split?: { train: number; dev: number; test: number; seed: number }
+}
+
+/** What saving a codebook would do to existing annotations. */
+export interface CodebookImpact {
+  removedLabels: Array<{ dimension: string; label: string; statements: number; sentences: number }>
+  removedDimensions: Array<{ dimension: string; statements: number }>
+}
+
+export type ImportSource =
+  | { kind: 'files' }
+  | { kind: 'folder' }
+  | { kind: 'contents'; files: Array<{ name: string; bytes: Uint8Array }> }

@@ -1,0 +1,41 @@
+/**
+ * The argument schema of every API method. Main runs each call through these before any
+ * handler sees it; a call with bad arguments is refused with a message and changes nothing.
+ */
+import { z } from 'zod'
+import type { ApiMethod } from './api'
+import {
+  annotationChangeSchema,
+  annotatorSchema,
+  exportOptionsSchema,
+  importSourceSchema,
+  sentenceQuerySchema,
+  codebookSchema,
+  documentMetaSchema,
+  idSchema,
+  sentenceAnnotationInputSchema,
+} from './schemas'
+
+export const API_ARGUMENTS = {
+  getProject: z.tuple([]),
+  listDocuments: z.tuple([]),
+  getDocument: z.tuple([idSchema]),
+  saveAnnotation: z.tuple([idSchema, idSchema, sentenceAnnotationInputSchema.nullable()]),
+  saveAnnotations: z.tuple([z.array(annotationChangeSchema).max(100_000)]),
+  setAnnotator: z.tuple([annotatorSchema]),
+  setLocale: z.tuple([z.enum(['en', 'de'])]),
+  saveCodebook: z.tuple([codebookSchema]),
+  codebookImpact: z.tuple([codebookSchema]),
+  exportCodebookFile: z.tuple([]),
+  readCodebookFile: z.tuple([]),
+  updateDocumentMeta: z.tuple([idSchema, documentMetaSchema]),
+  splitUnit: z.tuple([idSchema, idSchema, z.number().int().nonnegative()]),
+  mergeWithNext: z.tuple([idSchema, idSchema]),
+  setUnitIncluded: z.tuple([idSchema, idSchema, z.boolean()]),
+  resegmentDocument: z.tuple([idSchema]),
+  findSentences: z.tuple([sentenceQuerySchema]),
+  startImport: z.tuple([importSourceSchema]),
+  startExport: z.tuple([exportOptionsSchema]),
+  getJob: z.tuple([idSchema]),
+  cancelJob: z.tuple([idSchema]),
+} satisfies Record<ApiMethod, z.ZodTuple>

@@ -1,0 +1,29 @@
+import type { Codebook } from '../../contract/model'
+import { codebookSchema } from '../../contract/schemas'
+import { codebookProblems } from '../../common/codebookRules'
+import { UserError } from '../errors'
+import { describe } from '../storage/files'
+
+/** The codebook as a file an analyst can share: pretty JSON, colours and hotkeys included. */
+export function serializeCodebook(codebook: Codebook): string {
+  return `${JSON.stringify(codebook, null, 2)}\n`
+}
+
+/**
+ * Reads a codebook file (ours, or an exported one wrapped as `{ codebook }`), with messages
+ * that say what is wrong and where.
+ */
+export function parseCodebookFile(text: string): Codebook {
+  let raw: unknown
+  try {
+    raw = JSON.parse(text.replace(/^\uFEFF/, ''))
+  } catch (e) {
+    throw new UserError(`This is not a codebook: the file is not valid JSON (${(e as Error).message}).`)
+  }
+  if (raw && typeof raw === 'object' && 'codebook' in raw) raw = (raw as { codebook: unknown }).codebook
+  const parsed = codebookSchema.safeParse(raw)
+  if (!parsed.success) throw new UserError(`This is not a valid codebook: ${describe(parsed.error)}.`)
+  const problems = codebookProblems(parsed.data)
+  if (problems.length) throw new UserError(`The codebook breaks a rule: ${problems.map((p) => p.message).join(' ')}`)
+  return parsed.data
+}

@@ -1,0 +1,137 @@
+/**
+ * German news-text segmenter: a document becomes a list of units (sentences, headings, bylines,
+ * captions, meta lines), each an exact, trimmed slice of the text.
+ *
+ * Paragraphs (separated by blank lines) are classified first; sentence paragraphs are then split
+ * by a single pass over their terminal punctuation (see segment/sentences.ts). Pure code with no
+ * Node, Electron or DOM imports, so the renderer can run it too.
+ */
+import type { Segment, UnitKind } from '../../contract/model'
+import { isSpace } from './segment/chars'
+import {
+  CREDIT_IN_PARENS,
+  LEADING_META,
+  isAgencyTag,
+  isBylineUnit,
+  isCreditUnit,
+  isHeading,
+  isMetaUnit,
+} from './segment/kinds'
+import { sentenceEnds } from './segment/sentences'
+
+const PARAGRAPH_BREAK = /\n[^\S\n]*\n\s*/g
+const TRAILING_AGENCY = /\s(\([^()]{1,40}\))$/
+
+/** Captions are short; a long paragraph that merely carries a credit stays article text. */
+const MAX_CAPTION_SENTENCES = 3
+
+export function segmentText(text: string): Segment[] {
+  const out: Segment[] = []
+  PARAGRAPH_BREAK.lastIndex = 0
+  let from = 0
+  let m: RegExpExecArray | null
+  while ((m = PARAGRAPH_BREAK.exec(text)) !== null) {
+    segmentParagraph(text, from, m.index, out)
+    from = m.index + m[0].length
+  }
+  segmentParagraph(text, from, text.length, out)
+  return out
+}
+
+interface Piece {
+  start: number
+  end: number
+  kind: UnitKind | undefined
+}
+
+function segmentParagraph(text: string, from: number, to: number, out: Segment[]): void {
+  while (from < to && isSpace(text.charCodeAt(from))) from++
+  while (to > from && isSpace(text.charCodeAt(to - 1))) to--
+  if (from >= to) return
+  const p = text.slice(from, to)
+
+  if (p.length <= 200) {
+    const kind = wholeParagraphKind(p)
+    if (kind !== undefined) {
+      out.push({ text: p, start: from, end: to, kind })
+      return
+    }
+  }
+
+  // Cuts that are not sentence ends: a leading date line, photo credits, a trailing agency tag.
+  const forced: Piece[] = []
+  const lead = LEADING_META.exec(p)
+  if (lead !== null) forced.push({ start: 0, end: lead[0].length, kind: 'meta' })
+  CREDIT_IN_PARENS.lastIndex = 0
+  let c: RegExpExecArray | null
+  while ((c = CREDIT_IN_PARENS.exec(p)) !== null) {
+    forced.push({ start: c.index, end: c.index + c[0].length, kind: 'caption' })
+  }
+  const tag = TRAILING_AGENCY.exec(p)
+  if (tag !== null && isAgencyTag(tag[1])) {
+    forced.push({ start: p.length - tag[1].length, end: p.length, kind: 'meta' })
+  }
+
+  const cuts = new Set<number>()
+  for (const e of sentenceEnds(p)) {
+    if (!forced.some((f) => e > f.start && e < f.end)) cuts.add(e)
+  }
+  for (const f of forced) {
+    cuts.add(f.start)
+    cuts.add(f.end)
+  }
+  const sorted = [...cuts].filter((x) => x > 0 && x < p.length).sort((a, b) => a - b)
+
+  const pieces: Piece[] = []
+  let s = 0
+  for (const cut of [...sorted, p.length]) {
+    const piece = trimmed(p, s, cut)
+    if (piece !== undefined) {
+      piece.kind = forced.find((f) => f.start === piece.start && f.end === piece.end)?.kind
+      pieces.push(piece)
+    }
+    s = cut
+  }
+  classifyPieces(p, pieces)
+  for (const piece of pieces) {
+    out.push({
+      text: p.slice(piece.start, piece.end),
+      start: from + piece.start,
+      end: from + piece.end,
+      kind: piece.kind ?? 'sentence',
+    })
+  }
+}
+
+function wholeParagraphKind(p: string): UnitKind | undefined {
+  if (isMetaUnit(p)) return 'meta'
+  if (isCreditUnit(p)) return 'caption'
+  if (isBylineUnit(p)) return 'byline'
+  return undefined
+}
+
+function trimmed(p: string, start: number, end: number): Piece | undefined {
+  while (start < end && isSpace(p.charCodeAt(start))) start++
+  while (end > start && isSpace(p.charCodeAt(end - 1))) end--
+  return start < end ? { start, end, kind: undefined } : undefined
+}
+
+function classifyPieces(p: string, pieces: Piece[]): void {
+  const open = pieces.filter((x) => x.kind === undefined)
+  if (open.length === 0) return
+  // A teaser paragraph may end in the author's name: "... droht Krieg. Von Matthias Beermann".
+  const last = open[open.length - 1]
+  if (open.length > 1 || pieces.length > 1) {
+    const t = p.slice(last.start, last.end)
+    if (isBylineUnit(t)) last.kind = 'byline'
+    else if (isCreditUnit(t)) last.kind = 'caption'
+    else if (isMetaUnit(t)) last.kind = 'meta'
+  }
+  const rest = open.filter((x) => x.kind === undefined)
+  const captioned = pieces.some((x) => x.kind === 'caption')
+  if (captioned && rest.length <= MAX_CAPTION_SENTENCES) {
+    for (const x of rest) x.kind = 'caption'
+  } else if (rest.length === 1 && isHeading(p.slice(rest[0].start, rest[0].end))) {
+    rest[0].kind = 'heading'
+  }
+}

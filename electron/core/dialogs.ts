@@ -1,0 +1,26 @@
+/**
+ * The file dialogs core needs, as an interface: main implements it with Electron's dialogs, the
+ * UI tests with answers they set up in advance. Paths never come from the renderer, so a
+ * compromised page cannot make the app read or write files the analyst did not choose.
+ */
+export interface Dialogs {
+  /** Files to import; empty when cancelled. */
+  chooseImportFiles(): Promise<string[]>
+  /** A folder to import; null when cancelled. */
+  chooseImportFolder(): Promise<string | null>
+  /** A codebook JSON file to read; null when cancelled. */
+  chooseCodebookFile(): Promise<string | null>
+  /** Where to save a file (`suggested` is a file name); null when cancelled. */
+  chooseSaveFile(suggested: string, filterName: string, extensions: string[]): Promise<string | null>
+  /** A folder to export into; null when cancelled. */
+  chooseExportFolder(): Promise<string | null>
+}
+
+/** For the CLI and tests that need no dialogs: every dialog is cancelled. */
+export const noDialogs: Dialogs = {
+  chooseImportFiles: async () => [],
+  chooseImportFolder: async () => null,
+  chooseCodebookFile: async () => null,
+  chooseSaveFile: async () => null,
+  chooseExportFolder: async () => null,
+}

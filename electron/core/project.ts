@@ -1,0 +1,216 @@
+import {
+  isAnnotatable,
+  type AnnotationChange,
+  type Codebook,
+  type CodebookImpact,
+  type DocumentMeta,
+  type DocumentSummary,
+  type DocumentView,
+  type ProjectInfo,
+  type SentenceAnnotation,
+  type SentenceAnnotationInput,
+  type StoredDocument,
+  type SentenceHits,
+  type SentenceQuery,
+  type UnitEditResult,
+} from '../contract/model'
+import { mergeWithNext, resegment, setIncluded, splitUnit, type UnitEdit } from './annotation/unitEdits'
+import { findSentences } from './search'
+import { applyCodebook, codebookImpact } from './codebook/impact'
+import { codebookChanged, codebookProblems } from '../common/codebookRules'
+import { UserError } from './errors'
+import type { SettingsStore } from './settings'
+import type { ProjectRepository } from './storage/repository'
+
+export { UserError }
+
+/**
+ * The project's domain operations over a repository: what the renderer and the CLI may do with
+ * documents, the codebook and annotations, with the product's rules enforced.
+ */
+export class ProjectService {
+  constructor(
+    readonly repo: ProjectRepository,
+    private readonly settings: SettingsStore,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  info(): ProjectInfo {
+    const docs = this.repo.listDocuments()
+    return {
+      path: this.repo.path,
+      name: this.repo.name,
+      annotator: this.settings.get().annotator,
+      locale: this.settings.get().locale,
+      notices: this.repo.notices.map((n) => n.message),
+      codebook: this.repo.getCodebook(),
+      documentCount: docs.length,
+      sentenceCount: docs.reduce((n, d) => n + d.sentenceCount, 0),
+      annotatedCount: docs.reduce((n, d) => n + d.annotatedCount, 0),
+    }
+  }
+
+  listDocuments(): DocumentSummary[] {
+    return this.repo.listDocuments()
+  }
+
+  async getDocument(documentId: string): Promise<DocumentView> {
+    this.requireDocument(documentId)
+    const [document, annotations] = await Promise.all([
+      this.repo.getDocument(documentId),
+      this.repo.getAnnotations(documentId),
+    ])
+    return { document, annotations }
+  }
+
+  async saveAnnotation(
+    documentId: string,
+    unitId: string,
+    input: SentenceAnnotationInput | null,
+  ): Promise<SentenceAnnotation | null> {
+    const [saved] = await this.saveAnnotations([{ documentId, unitId, input }])
+    return saved
+  }
+
+  /**
+   * Validates every change first, then writes them grouped by document (one durable write per
+   * document), so a bad change in a bulk action writes nothing.
+   */
+  async saveAnnotations(changes: AnnotationChange[]): Promise<Array<SentenceAnnotation | null>> {
+    const annotator = this.settings.get().annotator
+    if (!annotator) throw new UserError('Enter your name as annotator before coding.')
+    const codebook = this.repo.getCodebook()
+    const stamp = this.now().toISOString()
+    const results: Array<SentenceAnnotation | null> = []
+    const byDocument = new Map<string, Array<[string, SentenceAnnotation | null]>>()
+    for (const { documentId, unitId, input } of changes) {
+      this.requireDocument(documentId)
+      const document = await this.repo.getDocument(documentId)
+      const unit = document.units.find((u) => u.id === unitId)
+      if (!unit) throw new UserError(`The sentence ${unitId} does not exist in "${documentId}".`)
+      if (!isAnnotatable(unit))
+        throw new UserError(`This ${unit.kind} is not annotated; include it first to code it.`)
+      let annotation: SentenceAnnotation | null = null
+      if (input && !isEmptyInput(input)) {
+        checkAgainstCodebook(input, codebook)
+        const previous = (await this.repo.getAnnotations(documentId))[unitId]
+        annotation = {
+          statements: input.statements,
+          uncertain: input.uncertain,
+          note: input.note,
+          ...(input.needsReview ? { needsReview: input.needsReview } : {}),
+          annotator,
+          createdAt: previous?.createdAt ?? stamp,
+          updatedAt: stamp,
+          codebookVersion: codebook.version,
+        }
+      }
+      results.push(annotation)
+      const list = byDocument.get(documentId) ?? []
+      list.push([unitId, annotation])
+      byDocument.set(documentId, list)
+    }
+    for (const [documentId, entries] of byDocument) await this.repo.putAnnotations(documentId, entries)
+    return results
+  }
+
+  async setLocale(locale: 'en' | 'de'): Promise<void> {
+    await this.settings.update({ locale })
+  }
+
+  findSentences(query: SentenceQuery): Promise<SentenceHits> {
+    return findSentences(this.repo, query)
+  }
+
+  splitUnit(documentId: string, unitId: string, offset: number): Promise<UnitEditResult> {
+    return this.editUnits(documentId, (d, a) => splitUnit(d, a, unitId, offset))
+  }
+
+  mergeWithNext(documentId: string, unitId: string): Promise<UnitEditResult> {
+    return this.editUnits(documentId, (d, a) => mergeWithNext(d, a, unitId, this.repo.getCodebook()))
+  }
+
+  setUnitIncluded(documentId: string, unitId: string, included: boolean): Promise<UnitEditResult> {
+    return this.editUnits(documentId, (d, a) => setIncluded(d, a, unitId, included))
+  }
+
+  resegmentDocument(documentId: string): Promise<UnitEditResult> {
+    return this.editUnits(documentId, (d, a) => resegment(d, a, this.repo.getCodebook()))
+  }
+
+  private async editUnits(
+    documentId: string,
+    edit: (d: StoredDocument, a: Record<string, SentenceAnnotation>) => UnitEdit,
+  ): Promise<UnitEditResult> {
+    this.requireDocument(documentId)
+    const document = await this.repo.getDocument(documentId)
+    const annotations = await this.repo.getAnnotations(documentId)
+    const result = edit(document, { ...annotations })
+    await this.repo.replaceDocument(result.document, result.annotations)
+    return {
+      view: { document: result.document, annotations: result.annotations },
+      review: result.review,
+      message: result.message,
+    }
+  }
+
+  async setAnnotator(name: string): Promise<void> {
+    await this.settings.update({ annotator: name.trim() })
+  }
+
+  async saveCodebook(codebook: Codebook): Promise<Codebook> {
+    const problems = codebookProblems(codebook)
+    if (problems.length > 0) throw new UserError(problems.map((p) => p.message).join(' '))
+    const current = this.repo.getCodebook()
+    if (!codebookChanged(current, codebook)) return current
+    const next: Codebook = { ...codebook, version: current.version + 1 }
+    await applyCodebook(this.repo, next)
+    return next
+  }
+
+  codebookImpact(codebook: Codebook): Promise<CodebookImpact> {
+    return codebookImpact(this.repo, codebook)
+  }
+
+  async updateDocumentMeta(documentId: string, meta: DocumentMeta): Promise<DocumentSummary> {
+    this.requireDocument(documentId)
+    const document = await this.repo.getDocument(documentId)
+    const annotations = await this.repo.getAnnotations(documentId)
+    await this.repo.replaceDocument({ ...document, meta }, annotations)
+    const summary = this.repo.listDocuments().find((d) => d.id === documentId)
+    if (!summary) throw new Error(`The document "${documentId}" vanished while saving.`)
+    return summary
+  }
+
+  private requireDocument(documentId: string): void {
+    if (!this.repo.hasDocument(documentId))
+      throw new UserError(`There is no document "${documentId}" in this project.`)
+  }
+}
+
+function isEmptyInput(input: SentenceAnnotationInput): boolean {
+  const hasLabel = input.statements.some((s) => Object.values(s.values).some((ids) => ids.length > 0))
+  return !hasLabel && !input.uncertain && input.note.trim() === '' && !input.needsReview
+}
+
+/** Refuses labels the codebook does not know and several labels in a single-choice dimension. */
+function checkAgainstCodebook(input: SentenceAnnotationInput, codebook: Codebook): void {
+  const dimensions = new Map(codebook.dimensions.map((d) => [d.id, d]))
+  const statementIds = new Set<string>()
+  for (const statement of input.statements) {
+    if (statementIds.has(statement.id))
+      throw new UserError(`Two statements share the id "${statement.id}".`)
+    statementIds.add(statement.id)
+    for (const [dimensionId, labelIds] of Object.entries(statement.values)) {
+      const dimension = dimensions.get(dimensionId)
+      if (!dimension) throw new UserError(`The codebook has no dimension "${dimensionId}".`)
+      if (!dimension.multi && labelIds.length > 1)
+        throw new UserError(`"${dimension.name}" takes one label per statement.`)
+      if (new Set(labelIds).size !== labelIds.length)
+        throw new UserError(`A label is given twice in "${dimension.name}".`)
+      for (const id of labelIds)
+        if (!dimension.labels.some((l) => l.id === id))
+          throw new UserError(`"${dimension.name}" has no label "${id}".`)
+    }
+  }
+}

@@ -1,0 +1,132 @@
+/**
+ * The files of a project folder, their schemas and their versions.
+ *
+ *   project.json              name, codebook                      (source of truth)
+ *   documents/<id>.json       one document: text, metadata, units (source of truth)
+ *   annotations/<id>.json     the annotations of one document     (source of truth)
+ *   index.json                summaries of all documents          (a cache, rebuilt when stale)
+ *
+ * Sharding per document keeps a label change a rewrite of one small file, whatever the size of
+ * the corpus, and keeps a project folder easy to copy, back up and compare.
+ */
+import { z } from 'zod'
+import {
+  codebookSchema,
+  documentMetaSchema,
+  sentenceAnnotationSchema,
+  storedDocumentSchema,
+} from '../../contract/schemas'
+import type {
+  Codebook,
+  DocumentSummary,
+  SentenceAnnotation,
+  StoredDocument,
+} from '../../contract/model'
+
+export const SCHEMA_VERSION = 1
+
+export interface ProjectFile {
+  schemaVersion: number
+  name: string
+  createdAt: string
+  codebook: Codebook
+}
+
+export interface DocumentFile {
+  schemaVersion: number
+  document: StoredDocument
+}
+
+export interface AnnotationFile {
+  schemaVersion: number
+  documentId: string
+  annotations: Record<string, SentenceAnnotation>
+}
+
+export interface IndexEntry extends DocumentSummary {
+  contentHash: string
+}
+
+export interface IndexFile {
+  schemaVersion: number
+  documents: IndexEntry[]
+}
+
+/**
+ * Checks the schema version before the shape, so that a file written by a newer version of the
+ * app is refused with a message that says so instead of a list of unknown fields.
+ */
+function versioned<T extends z.ZodTypeAny>(schema: T, what: string): (data: unknown) => z.infer<T> {
+  return (data) => {
+    const version = (data as { schemaVersion?: unknown } | null)?.schemaVersion
+    if (typeof version !== 'number') throw new Error(`${what} has no schema version`)
+    if (version > SCHEMA_VERSION)
+      throw new Error(
+        `${what} was written by a newer version of the app (schema ${version}, this app reads up to ${SCHEMA_VERSION})`,
+      )
+    const migrated = migrate(data as { schemaVersion: number })
+    const parsed = schema.safeParse(migrated)
+    if (!parsed.success) throw new Error(`${what} does not have the expected shape: ${describe(parsed.error)}`)
+    return parsed.data
+  }
+}
+
+/** Migrations from older schema versions, applied in order; version 1 is the first. */
+const MIGRATIONS: Record<number, (data: Record<string, unknown>) => Record<string, unknown>> = {}
+
+export function migrate<T extends { schemaVersion: number }>(data: T): T {
+  let current = data as unknown as Record<string, unknown> & { schemaVersion: number }
+  while (current.schemaVersion < SCHEMA_VERSION) {
+    const step = MIGRATIONS[current.schemaVersion]
+    if (!step) throw new Error(`no migration from schema ${current.schemaVersion}`)
+    current = { ...step(current), schemaVersion: current.schemaVersion + 1 } as typeof current
+  }
+  return current as unknown as T
+}
+
+export function describe(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 3)
+    .map((i) => `${i.path.join('.') || 'value'}: ${i.message}`)
+    .join('; ')
+}
+
+export const readProjectFile = versioned(
+  z.object({
+    schemaVersion: z.number(),
+    name: z.string(),
+    createdAt: z.string(),
+    codebook: codebookSchema,
+  }),
+  'project.json',
+) as (d: unknown) => ProjectFile
+
+export const readDocumentFile = versioned(
+  z.object({ schemaVersion: z.number(), document: storedDocumentSchema }),
+  'the document file',
+) as (d: unknown) => DocumentFile
+
+export const readAnnotationFile = versioned(
+  z.object({
+    schemaVersion: z.number(),
+    documentId: z.string(),
+    annotations: z.record(z.string(), sentenceAnnotationSchema),
+  }),
+  'the annotation file',
+) as (d: unknown) => AnnotationFile
+
+export const readIndexFile = versioned(
+  z.object({
+    schemaVersion: z.number(),
+    documents: z.array(
+      z.object({
+        id: z.string(),
+        meta: documentMetaSchema,
+        sentenceCount: z.number(),
+        annotatedCount: z.number(),
+        contentHash: z.string(),
+      }),
+    ),
+  }),
+  'index.json',
+) as (d: unknown) => IndexFile

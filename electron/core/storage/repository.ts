@@ -1,0 +1,60 @@
+import type {
+  Codebook,
+  DocumentSummary,
+  SentenceAnnotation,
+  StoredDocument,
+} from '../../contract/model'
+
+/** Something the analyst should be told about the state the project was found in. */
+export interface StorageNotice {
+  file: string
+  message: string
+}
+
+/**
+ * The storage a project needs. Core logic talks to this interface only; lowdb lives in its
+ * implementation (`LowdbProjectRepository`).
+ */
+export interface ProjectRepository {
+  readonly path: string
+  readonly name: string
+  /** Recoveries and repairs done while opening, in words for the analyst. */
+  readonly notices: StorageNotice[]
+
+  getCodebook(): Codebook
+  setCodebook(codebook: Codebook): Promise<void>
+
+  /** Summaries of all documents, sorted by id. */
+  listDocuments(): DocumentSummary[]
+  hasDocument(id: string): boolean
+  /** The id of a document with this content hash, if one exists. */
+  findByContentHash(hash: string): string | undefined
+
+  getDocument(id: string): Promise<StoredDocument>
+  getAnnotations(documentId: string): Promise<Record<string, SentenceAnnotation>>
+
+  /** Adds a new document with no annotations. */
+  addDocument(document: StoredDocument): Promise<void>
+  /** Replaces a document (metadata or units) and, atomically per file, its annotations. */
+  replaceDocument(
+    document: StoredDocument,
+    annotations: Record<string, SentenceAnnotation>,
+  ): Promise<void>
+  removeDocument(id: string): Promise<void>
+
+  /** Sets (or with `null` removes) the annotation of one unit; resolves once it is on disk. */
+  putAnnotation(
+    documentId: string,
+    unitId: string,
+    annotation: SentenceAnnotation | null,
+  ): Promise<void>
+
+  /** Sets several annotations of one document in one durable write. */
+  putAnnotations(
+    documentId: string,
+    entries: Array<[unitId: string, annotation: SentenceAnnotation | null]>,
+  ): Promise<void>
+
+  /** Writes derived caches and releases the project. */
+  close(): Promise<void>
+}

@@ -1,0 +1,62 @@
+/**
+ * The Electron shell: app lifecycle, the window, and the IPC registration of the core's handler
+ * table. Everything the analyst does runs in core; this file only wires it to Electron.
+ */
+import { join } from 'node:path'
+import { app, BrowserWindow, dialog } from 'electron'
+import { openWorkbench, type Workbench } from '../core/workbench'
+import { registerHandlers } from './ipc'
+import { createMainWindow, hardenSessions, isTrustedFrame } from './window'
+
+// Tests point the app at a temporary folder; analysts get the OS's user-data folder.
+if (process.env['WORKBENCH_USER_DATA']) app.setPath('userData', process.env['WORKBENCH_USER_DATA'])
+
+let workbench: Workbench | null = null
+
+function sampleCorpusDir(): string {
+  return app.isPackaged ? join(process.resourcesPath, 'corpus') : join(app.getAppPath(), 'corpus')
+}
+
+async function start(): Promise<void> {
+  hardenSessions()
+  const userData = app.getPath('userData')
+  try {
+    workbench = await openWorkbench({
+      projectDir: join(userData, 'projects', 'default'),
+      settingsFile: join(userData, 'settings.json'),
+      sampleCorpusDir: sampleCorpusDir(),
+    })
+  } catch (e) {
+    dialog.showErrorBox('The project could not be opened', (e as Error).message)
+    app.exit(1)
+    return
+  }
+  registerHandlers(workbench.handlers, isTrustedFrame)
+  createMainWindow()
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // A second instance would be a second writer on the same project: hand over and leave.
+  app.quit()
+} else {
+  app.on('second-instance', () => {
+    const win = BrowserWindow.getAllWindows()[0]
+    if (win) {
+      if (win.isMinimized()) win.restore()
+      win.focus()
+    }
+  })
+  app.whenReady().then(start, (e) => {
+    console.error(e)
+    app.exit(1)
+  })
+  app.on('window-all-closed', () => app.quit())
+  let closing = false
+  app.on('before-quit', (event) => {
+    if (closing || !workbench) return
+    // Every annotation is already on disk; this only writes the derived index before leaving.
+    event.preventDefault()
+    closing = true
+    void workbench.close().finally(() => app.quit())
+  })
+}

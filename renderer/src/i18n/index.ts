@@ -1,0 +1,22 @@
+import { createI18n } from 'vue-i18n'
+import codebookDe from './codebook.de'
+import codebookEn from './codebook.en'
+import de from './de'
+import en from './en'
+
+export type Locale = 'en' | 'de'
+
+/** The system language decides, German for German systems; the analyst can switch. */
+export function systemLocale(): Locale {
+  return navigator.language.toLowerCase().startsWith('de') ? 'de' : 'en'
+}
+
+export const i18n = createI18n({
+  legacy: false,
+  locale: systemLocale(),
+  fallbackLocale: 'en',
+  messages: {
+    en: { ...en, codebook: codebookEn },
+    de: { ...de, codebook: codebookDe },
+  },
+})

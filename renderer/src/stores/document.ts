@@ -1,0 +1,108 @@
+import { computed, ref, shallowRef } from 'vue'
+import { acceptHMRUpdate, defineStore } from 'pinia'
+import {
+  isAnnotatable,
+  isAnnotated,
+  type AnnotationChange,
+  type DocumentView,
+  type SentenceAnnotation,
+  type Unit,
+} from '../../../electron/contract/model'
+import { api } from '../api'
+import { useProjectStore } from './project'
+
+export type SaveState = 'saved' | 'saving' | 'error'
+
+/** The open document, its annotations, and saving them. */
+export const useDocumentStore = defineStore('document', () => {
+  const view = shallowRef<DocumentView | null>(null)
+  const annotations = ref<Record<string, SentenceAnnotation>>({})
+  const pending = ref(0)
+  const saveError = ref<string | null>(null)
+  const openError = ref<string | null>(null)
+
+  const documentId = computed(() => view.value?.document.id ?? null)
+  const units = computed<Unit[]>(() => view.value?.document.units ?? [])
+  /** The units the analyst codes, in reading order. */
+  const codable = computed<Unit[]>(() => units.value.filter(isAnnotatable))
+  const saveState = computed<SaveState>(() =>
+    saveError.value ? 'error' : pending.value > 0 ? 'saving' : 'saved',
+  )
+
+  function textOf(unit: Unit): string {
+    return view.value ? view.value.document.text.slice(unit.start, unit.end) : ''
+  }
+
+  async function open(id: string): Promise<void> {
+    try {
+      const next = await api.getDocument(id)
+      view.value = next
+      annotations.value = { ...next.annotations }
+      openError.value = null
+    } catch (e) {
+      openError.value = (e as Error).message
+    }
+  }
+
+  /**
+   * Applies annotation changes: shown at once, on disk within moments; on failure the previous
+   * state comes back and the error is shown. Changes may touch documents that are not open
+   * (undo and redo across documents).
+   */
+  async function apply(changes: AnnotationChange[]): Promise<boolean> {
+    const openId = documentId.value
+    const project = useProjectStore()
+    const before = new Map<string, SentenceAnnotation | undefined>()
+    for (const c of changes) {
+      if (c.documentId !== openId) continue
+      if (!before.has(c.unitId)) before.set(c.unitId, annotations.value[c.unitId])
+      const previous = annotations.value[c.unitId]
+      const next = c.input ? { ...(previous ?? placeholder()), ...c.input } : undefined
+      setLocal(c.unitId, next)
+      if (openId) project.adjustAnnotated(openId, Number(isAnnotated(next)) - Number(isAnnotated(previous)))
+    }
+    pending.value++
+    try {
+      const stored = await api.saveAnnotations(changes)
+      changes.forEach((c, i) => {
+        if (c.documentId === documentId.value) setLocal(c.unitId, stored[i] ?? undefined)
+      })
+      if (changes.some((c) => c.documentId !== openId)) await project.refreshDocuments()
+      saveError.value = null
+      return true
+    } catch (e) {
+      if (documentId.value === openId && openId) {
+        for (const [unitId, old] of before) {
+          project.adjustAnnotated(openId, Number(isAnnotated(old)) - Number(isAnnotated(annotations.value[unitId])))
+          setLocal(unitId, old)
+        }
+      }
+      saveError.value = (e as Error).message
+      return false
+    } finally {
+      pending.value--
+    }
+  }
+
+  /** Replaces the open document after a split, merge or re-segmentation. */
+  function replace(next: DocumentView): void {
+    view.value = next
+    annotations.value = { ...next.annotations }
+  }
+
+  function setLocal(unitId: string, annotation: SentenceAnnotation | undefined): void {
+    const next = { ...annotations.value }
+    if (annotation) next[unitId] = annotation
+    else delete next[unitId]
+    annotations.value = next
+  }
+
+  function placeholder(): SentenceAnnotation {
+    const now = new Date().toISOString()
+    return { statements: [], uncertain: false, note: '', annotator: '', createdAt: now, updatedAt: now, codebookVersion: 0 }
+  }
+
+  return { view, annotations, documentId, units, codable, saveState, saveError, openError, pending, textOf, open, apply, replace }
+})
+
+if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useDocumentStore, import.meta.hot))

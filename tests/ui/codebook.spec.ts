@@ -1,0 +1,284 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { Locator } from '@playwright/test'
+import type { Codebook, SentenceAnnotation } from '../../electron/contract/model'
+import type { WorkbenchPage } from '../support/workbenchPage'
+import { expect, test, type Harness } from './harness'
+
+const REPO = resolve(fileURLToPath(new URL('../..', import.meta.url)))
+/** The first article of the sample corpus, open when the app starts. */
+const FIRST_DOC = '000_21441c4ccb80678e'
+
+async function projectCodebook(harness: Harness): Promise<Codebook> {
+  return JSON.parse(await readFile(join(harness.projectDir, 'project.json'), 'utf8')).codebook
+}
+
+async function annotationsOnDisk(harness: Harness): Promise<Record<string, SentenceAnnotation>> {
+  return JSON.parse(await readFile(join(harness.projectDir, 'annotations', `${FIRST_DOC}.json`), 'utf8')).annotations
+}
+
+async function openEditor(app: WorkbenchPage): Promise<Locator> {
+  await app.page.getByRole('button', { name: 'Codebook', exact: true }).click()
+  const editor = app.page.getByRole('dialog', { name: 'Codebook' })
+  await expect(editor).toBeVisible()
+  return editor
+}
+
+function labelGroup(editor: Locator, name: string): Locator {
+  return editor.getByRole('group', { name: `Label ${name}`, exact: true })
+}
+
+test('renaming a used label keeps its annotations and raises the codebook version', async ({ harness }) => {
+  const app = await harness.start({ annotator: 'Test Analyst' })
+  await app.ready()
+  await app.press('ArrowDown', '2')
+  await expect(app.label('critical')).toHaveAttribute('aria-pressed', 'true')
+  await app.waitSaved()
+  const unitId = (await app.focusedSentence.getAttribute('data-unit'))!
+  expect((await projectCodebook(harness)).version).toBe(1)
+
+  const editor = await openEditor(app)
+  await expect(editor.getByText('Version 1', { exact: true })).toBeVisible()
+  const save = editor.getByRole('button', { name: 'Save' })
+  await expect(save).toBeDisabled()
+  await labelGroup(editor, 'critical').getByRole('textbox', { name: 'Name' }).fill('sceptical')
+  await expect(editor.getByText('Unsaved changes')).toBeVisible()
+  await save.click()
+  await expect(editor.getByRole('status')).toHaveText('Saved as version 2.')
+  await expect(editor.getByText('Version 2', { exact: true })).toBeVisible()
+  await editor.getByRole('button', { name: 'Close' }).click()
+  await expect(editor).toBeHidden()
+
+  await expect(app.label('sceptical')).toHaveAttribute('aria-pressed', 'true')
+  await expect(app.label('critical')).toHaveCount(0)
+  expect((await annotationsOnDisk(harness))[unitId].statements[0].values.stance).toEqual(['critical'])
+  const codebook = await projectCodebook(harness)
+  expect(codebook.version).toBe(2)
+  expect(codebook.dimensions[0].labels[1]).toMatchObject({ id: 'critical', name: 'sceptical', hotkey: '2' })
+
+  // Every annotation records the codebook version it was made under.
+  await app.press('ArrowDown', '1')
+  await app.waitSaved()
+  const next = (await app.focusedSentence.getAttribute('data-unit'))!
+  const onDisk = await annotationsOnDisk(harness)
+  expect(onDisk[next].codebookVersion).toBe(2)
+  expect(onDisk[unitId].codebookVersion).toBe(1)
+})
+
+test('a hotkey collision is shown at once and blocks saving until it is fixed', async ({ harness }) => {
+  const app = await harness.start({ annotator: 'Test Analyst' })
+  await app.ready()
+  const editor = await openEditor(app)
+  const save = editor.getByRole('button', { name: 'Save' })
+  const critical = labelGroup(editor, 'critical')
+  const hotkey = critical.getByRole('textbox', { name: 'Hotkey' })
+
+  await hotkey.press('t')
+  await expect(hotkey).toHaveValue('t')
+  await expect(
+    critical.getByText('The key "t" is already taken by "Trump" (Actor); choose another key for "critical".'),
+  ).toBeVisible()
+  await expect(labelGroup(editor, 'Trump').getByRole('listitem')).toHaveCount(0)
+  await expect(editor.getByText('Fix one problem before saving.')).toBeVisible()
+  await expect(save).toBeDisabled()
+
+  await hotkey.press('?')
+  await expect(critical.getByText('The key "?" of "critical" is reserved for a command.')).toBeVisible()
+  await expect(save).toBeDisabled()
+
+  await hotkey.press('Shift+Q')
+  await expect(hotkey).toHaveValue('q')
+  await expect(critical.getByRole('listitem')).toHaveCount(0)
+  await expect(save).toBeEnabled()
+
+  // Escape asks before unsaved changes are dropped; nothing reached the project.
+  await app.page.keyboard.press('Escape')
+  const discard = app.page.getByRole('alertdialog', { name: 'Discard unsaved changes?' })
+  await discard.getByRole('button', { name: 'Keep editing' }).click()
+  await expect(discard).toBeHidden()
+  await expect(editor).toBeVisible()
+  await app.page.keyboard.press('Escape')
+  await discard.getByRole('button', { name: 'Discard changes' }).click()
+  await expect(editor).toBeHidden()
+  expect((await projectCodebook(harness)).dimensions[0].labels[1].hotkey).toBe('2')
+  // The keys typed into the editor never reached the main screen.
+  for (const name of ['critical', 'Trump']) await expect(app.label(name)).toHaveAttribute('aria-pressed', 'false')
+})
+
+test('a new label with a new hotkey codes sentences from the main screen', async ({ harness }) => {
+  const app = await harness.start({ annotator: 'Test Analyst' })
+  await app.ready()
+  const editor = await openEditor(app)
+  const actor = editor.getByRole('group', { name: 'Dimension Actor', exact: true })
+  await actor.getByRole('textbox', { name: 'New label in Actor' }).fill('Moon Jae In')
+  await actor.getByRole('button', { name: 'Add label' }).click()
+
+  const moon = labelGroup(editor, 'Moon Jae In')
+  await expect(moon.getByText('Id: moon-jae-in')).toBeVisible()
+  await moon.getByRole('textbox', { name: 'Hotkey' }).press('m')
+  await moon.getByRole('textbox', { name: 'Definition' }).fill('Moon Jae In, the South Korean president.')
+  await moon.getByRole('textbox', { name: /^Aliases/ }).fill('Moon\nPräsident Moon\n')
+  // Renaming keeps the id made from the first name.
+  await moon.getByRole('textbox', { name: 'Name' }).fill('Moon (South Korea)')
+  await expect(labelGroup(editor, 'Moon (South Korea)').getByText('Id: moon-jae-in')).toBeVisible()
+
+  await app.page.keyboard.press('ControlOrMeta+s')
+  await expect(editor.getByRole('status')).toHaveText('Saved as version 2.')
+  await app.page.keyboard.press('Escape')
+  await expect(editor).toBeHidden()
+
+  await app.press('m')
+  await expect(app.label('Moon (South Korea)')).toHaveAttribute('aria-pressed', 'true')
+  await app.waitSaved()
+  const unitId = (await app.focusedSentence.getAttribute('data-unit'))!
+  const stored = (await annotationsOnDisk(harness))[unitId]
+  expect(stored.statements[0].values.actor).toEqual(['moon-jae-in'])
+  expect(stored.codebookVersion).toBe(2)
+  const label = (await projectCodebook(harness)).dimensions[1].labels.at(-1)
+  expect(label).toEqual({
+    id: 'moon-jae-in',
+    name: 'Moon (South Korea)',
+    color: expect.stringMatching(/^#[0-9a-f]{6}$/),
+    hotkey: 'm',
+    definition: 'Moon Jae In, the South Korean president.',
+    examples: [],
+    aliases: ['Moon', 'Präsident Moon'],
+  })
+})
+
+test('deleting a used label says what happens to annotations, and does it only when confirmed', async ({
+  harness,
+}) => {
+  const app = await harness.start({ annotator: 'Test Analyst' })
+  await app.ready()
+  // Two sentences with "critical", the first one in two statements.
+  await app.press('2', '+', '2', 'ArrowDown', '2')
+  await app.waitSaved()
+  const coded = Object.keys(await annotationsOnDisk(harness))
+  expect(coded).toHaveLength(2)
+
+  // An unused label goes without a question.
+  let editor = await openEditor(app)
+  await labelGroup(editor, 'mixed').getByRole('button', { name: 'Delete label' }).click()
+  await expect(labelGroup(editor, 'mixed')).toHaveCount(0)
+  await editor.getByRole('button', { name: 'Save' }).click()
+  await expect(editor.getByRole('status')).toHaveText('Saved as version 2.')
+
+  await labelGroup(editor, 'critical').getByRole('button', { name: 'Delete label' }).click()
+  await editor.getByRole('button', { name: 'Save' }).click()
+  const confirm = app.page.getByRole('alertdialog', { name: 'Delete labels from annotations?' })
+  await expect(confirm).toContainText('2 sentences (3 statements) lose the label “critical” (Stance).')
+  await expect(confirm).toContainText('This cannot be undone by Undo.')
+  await expect(confirm).not.toContainText('mixed')
+  await confirm.getByRole('button', { name: 'Cancel' }).click()
+  await expect(confirm).toBeHidden()
+  expect((await projectCodebook(harness)).version).toBe(2)
+  for (const id of coded) expect((await annotationsOnDisk(harness))[id].statements[0].values.stance).toEqual(['critical'])
+
+  await editor.getByRole('button', { name: 'Save' }).click()
+  await confirm.getByRole('button', { name: 'Delete and save' }).click()
+  await expect(editor.getByRole('status')).toHaveText('Saved as version 3.')
+  await editor.getByRole('button', { name: 'Close' }).click()
+  await expect(editor).toBeHidden()
+
+  const onDisk = await annotationsOnDisk(harness)
+  expect(JSON.stringify(onDisk)).not.toContain('critical')
+  for (const id of coded) expect(onDisk[id].statements.every((s) => s.values.stance === undefined)).toBe(true)
+  const codebook = await projectCodebook(harness)
+  expect(codebook.version).toBe(3)
+  expect(codebook.dimensions[0].labels.map((l) => l.id)).toEqual(['supportive', 'neutral'])
+  await expect(app.label('critical')).toHaveCount(0)
+  await expect(app.article.locator('.coded')).toHaveCount(0)
+  // The coding that named the deleted label is out of the undo history, as the dialog said.
+  await expect(app.page.getByRole('button', { name: 'Undo' })).toBeDisabled()
+
+  editor = await openEditor(app)
+  await expect(editor.getByText('Version 3', { exact: true })).toBeVisible()
+})
+
+test('the codebook is exported to a file and a changed file is imported, reviewed and saved', async ({
+  harness,
+}) => {
+  const app = await harness.start({ annotator: 'Test Analyst' })
+  await app.ready()
+  const editor = await openEditor(app)
+  const status = editor.getByRole('status')
+
+  const exported = join(harness.dataDir, 'shared', 'codebook.json')
+  await mkdir(join(harness.dataDir, 'shared'))
+  harness.dialogs.answer('chooseSaveFile', exported)
+  await editor.getByRole('button', { name: 'Export to file…' }).click()
+  await expect(status).toHaveText(`Codebook written to ${exported}`)
+  const file = JSON.parse(await readFile(exported, 'utf8')) as Codebook
+  expect(file).toEqual(await projectCodebook(harness))
+  expect(file.dimensions[0].labels[1]).toMatchObject({ id: 'critical', color: '#c62828', hotkey: '2' })
+  expect(file.dimensions[1].labels[0].aliases).toContain('Donald Trump')
+
+  file.dimensions[0].labels[1].color = '#ff00aa'
+  file.dimensions[1].labels.push({
+    id: 'moon',
+    name: 'Moon Jae In',
+    color: '#00695c',
+    hotkey: 'm',
+    definition: 'The South Korean president.',
+    examples: [],
+    aliases: ['Moon'],
+  })
+  const changed = join(harness.dataDir, 'shared', 'codebook-changed.json')
+  await writeFile(changed, JSON.stringify(file, null, 2))
+
+  // A file that is not a codebook is refused with a message, and the draft stays as it was.
+  const broken = join(harness.dataDir, 'shared', 'broken.json')
+  await writeFile(broken, '{ "dimensions": [')
+  harness.dialogs.answer('chooseCodebookFile', broken)
+  await editor.getByRole('button', { name: 'Import from file…' }).click()
+  await expect(editor.getByRole('alert')).toContainText('This is not a codebook: the file is not valid JSON')
+
+  harness.dialogs.answer('chooseCodebookFile', changed)
+  await editor.getByRole('button', { name: 'Import from file…' }).click()
+  await expect(status).toContainText('Codebook read from the file.')
+  await expect(editor.getByRole('alert')).toHaveCount(0)
+  await expect(labelGroup(editor, 'critical').getByLabel('Colour')).toHaveValue('#ff00aa')
+  await expect(labelGroup(editor, 'Moon Jae In').getByRole('textbox', { name: 'Hotkey' })).toHaveValue('m')
+  // Not in the project before the analyst saves.
+  expect((await projectCodebook(harness)).version).toBe(1)
+
+  await editor.getByRole('button', { name: 'Save' }).click()
+  await expect(status).toContainText('Saved as version 2.')
+  const codebook = await projectCodebook(harness)
+  expect(codebook.version).toBe(2)
+  expect(codebook.dimensions[0].labels[1].color).toBe('#ff00aa')
+  expect(codebook.dimensions[1].labels.at(-1)).toEqual(file.dimensions[1].labels.at(-1))
+})
+
+test('the editor shows the default codebook with its dimensions, and speaks German', async ({ harness }) => {
+  const app = await harness.start({ annotator: 'Test Analyst' })
+  await app.ready()
+  const editor = await openEditor(app)
+  for (const name of ['Stance', 'Actor', 'Argument'])
+    await expect(editor.getByRole('group', { name: `Dimension ${name}`, exact: true })).toBeVisible()
+  const stance = editor.getByRole('group', { name: 'Dimension Stance', exact: true })
+  await expect(stance.getByRole('checkbox', { name: /multi-choice/ })).not.toBeChecked()
+  await expect(editor.getByRole('group', { name: 'Dimension Actor' }).getByRole('checkbox')).toBeChecked()
+
+  const critical = labelGroup(editor, 'critical')
+  const details = critical.getByRole('button', { name: 'Details' })
+  await details.click()
+  await expect(details).toHaveAttribute('aria-expanded', 'true')
+  await expect(critical.getByRole('textbox', { name: 'Definition' })).toHaveValue(/summit diplomacy as failed/)
+  await expect(critical.getByRole('textbox', { name: 'Examples (one per line)' })).toHaveValue(
+    'Viel Aufregung, kein Fortschritt.\nDas macht dieses Treffen so gefährlich.',
+  )
+  await mkdir(join(REPO, 'docs', 'screenshots'), { recursive: true })
+  await app.page.screenshot({ path: join(REPO, 'docs', 'screenshots', 'codebook.png') })
+
+  await editor.getByRole('button', { name: 'Close' }).click()
+  await app.page.getByRole('combobox', { name: 'Language' }).selectOption('de')
+  await app.page.getByRole('button', { name: 'Codebuch', exact: true }).click()
+  const german = app.page.getByRole('dialog', { name: 'Codebuch' })
+  await expect(german.getByRole('button', { name: 'Speichern' })).toBeDisabled()
+  await expect(german.getByRole('group', { name: 'Label critical' }).getByRole('textbox', { name: 'Taste' })).toHaveValue(
+    '2',
+  )
+})

@@ -1,0 +1,101 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { test as base, expect, type Page } from '@playwright/test'
+import { API_METHODS, BRIDGE_GLOBAL, type ApiMethod } from '../../electron/contract/api'
+import { openSettings } from '../../electron/core/settings'
+import { openWorkbench, type Workbench, type WorkbenchPaths } from '../../electron/core/workbench'
+import { ScriptedDialogs } from '../support/scriptedDialogs'
+import { serveFolder } from '../support/staticServer'
+import { WorkbenchPage } from '../support/workbenchPage'
+
+const REPO = resolve(fileURLToPath(new URL('../..', import.meta.url)))
+
+/**
+ * The app without Electron: the built renderer in Chromium, and the real core in this process
+ * behind the same handler table main registers, bound into the page where the preload would
+ * put it. "Restarting" closes the core and opens the same folders again.
+ */
+export class Harness {
+  workbench: Workbench | null = null
+  readonly paths: WorkbenchPaths
+  /** Answers for the file dialogs the app shows; queue them before the click that opens one. */
+  readonly dialogs = new ScriptedDialogs()
+
+  constructor(
+    readonly page: Page,
+    readonly url: string,
+    readonly dataDir: string,
+  ) {
+    this.paths = {
+      projectDir: join(dataDir, 'projects', 'default'),
+      settingsFile: join(dataDir, 'settings.json'),
+      sampleCorpusDir: join(REPO, 'corpus'),
+      dialogs: this.dialogs,
+    }
+  }
+
+  get projectDir(): string {
+    return this.paths.projectDir
+  }
+
+  async start(options: { annotator?: string } = {}): Promise<WorkbenchPage> {
+    if (options.annotator) await (await openSettings(this.paths.settingsFile)).update({ annotator: options.annotator })
+    this.workbench = await openWorkbench(this.paths)
+    await this.page.exposeBinding('__workbenchCall', async (_source, method: ApiMethod, args: unknown[]) => {
+      if (!this.workbench) return { ok: false, error: 'The app is restarting.' }
+      return this.workbench.handlers[method](...args)
+    })
+    await this.page.addInitScript(
+      ({ methods, name }) => {
+        const call = (window as unknown as { __workbenchCall: (m: string, a: unknown[]) => Promise<unknown> })
+          .__workbenchCall
+        const bridge: Record<string, (...args: unknown[]) => Promise<unknown>> = {}
+        for (const m of methods) bridge[m] = (...args: unknown[]) => call(m, args)
+        Object.defineProperty(window, name, { value: Object.freeze(bridge) })
+      },
+      { methods: [...API_METHODS], name: BRIDGE_GLOBAL },
+    )
+    await this.page.goto(this.url)
+    return new WorkbenchPage(this.page)
+  }
+
+  /** Closes the core as the app does on quit, opens the project again, and reloads the page. */
+  async restart(): Promise<WorkbenchPage> {
+    await this.workbench?.close()
+    this.workbench = null
+    this.workbench = await openWorkbench(this.paths)
+    await this.page.reload()
+    return new WorkbenchPage(this.page)
+  }
+
+  async stop(): Promise<void> {
+    await this.workbench?.close()
+    this.workbench = null
+  }
+}
+
+export const test = base.extend<{ harness: Harness }, { rendererUrl: string }>({
+  rendererUrl: [
+    async ({}, use) => {
+      const server = await serveFolder(join(REPO, 'out', 'renderer'))
+      await use(server.url)
+      await server.close()
+    },
+    { scope: 'worker' },
+  ],
+  harness: async ({ page, rendererUrl }, use) => {
+    const dir = await mkdtemp(join(tmpdir(), 'workbench-ui-'))
+    const harness = new Harness(page, rendererUrl, dir)
+    // An uncaught error in the page is a bug the analyst would hit: every test fails on one.
+    const pageErrors: string[] = []
+    page.on('pageerror', (e) => pageErrors.push(e.message))
+    await use(harness)
+    await harness.stop()
+    await rm(dir, { recursive: true, force: true })
+    expect(pageErrors, 'uncaught errors in the page').toEqual([])
+  },
+})
+
+export { expect } from '@playwright/test'

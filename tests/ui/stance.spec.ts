@@ -1,0 +1,46 @@
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { expect, test } from './harness'
+
+test('a stance chosen by keyboard lands in the project file and is shown after a reload', async ({ harness }) => {
+  const app = await harness.start({ annotator: 'Test Analyst' })
+  await app.ready()
+  await expect(app.page.getByRole('navigation').getByRole('button')).toHaveCount(5)
+
+  await app.press('ArrowDown', '2')
+  await expect(app.label('critical')).toHaveAttribute('aria-pressed', 'true')
+  await app.waitSaved()
+  const unitId = await app.focusedSentence.getAttribute('data-unit')
+  const focusedText = await app.focusedSentence.textContent()
+
+  const onDisk = JSON.parse(
+    await readFile(join(harness.projectDir, 'annotations', '000_21441c4ccb80678e.json'), 'utf8'),
+  )
+  const stored = onDisk.annotations[unitId!]
+  expect(stored.statements[0].values.stance).toEqual(['critical'])
+  expect(stored.annotator).toBe('Test Analyst')
+
+  const again = await harness.restart()
+  await again.ready()
+  const sentence = again.sentences.filter({ hasText: focusedText! })
+  await expect(sentence).toHaveClass(/coded/)
+  await sentence.click()
+  await expect(again.label('critical')).toHaveAttribute('aria-pressed', 'true')
+  await expect(again.label('supportive')).toHaveAttribute('aria-pressed', 'false')
+})
+
+test('the analyst is asked for a name on first start, and it is stamped on annotations', async ({ harness }) => {
+  const app = await harness.start()
+  const dialog = app.page.getByRole('dialog', { name: 'Who is coding?' })
+  await expect(dialog).toBeVisible()
+  await dialog.getByRole('textbox', { name: 'Your name' }).fill('Erika Mustermann')
+  await dialog.getByRole('button', { name: 'Start coding' }).click()
+  await expect(dialog).toBeHidden()
+  await app.press('1')
+  await app.waitSaved()
+  const onDisk = JSON.parse(
+    await readFile(join(harness.projectDir, 'annotations', '000_21441c4ccb80678e.json'), 'utf8'),
+  )
+  const [annotation] = Object.values(onDisk.annotations) as Array<{ annotator: string }>
+  expect(annotation.annotator).toBe('Erika Mustermann')
+})
