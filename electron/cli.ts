@@ -20,6 +20,9 @@ import {
   mergeReports,
 } from './core/export/roundTrip'
 
+/** How the CLI names itself in a project's lock, for the message another program shows. */
+const CLI_LOCK = 'the command-line tool'
+
 const USAGE = `usage: npm run -s cli -- <command>
 
 commands:
@@ -71,7 +74,7 @@ async function importCommand(args: string[]): Promise<void> {
   for (const p of positionals) if (await isAnnotatedExportFile(p)) exports.push(p)
   const others = positionals.filter((p) => !exports.includes(p))
   const codebook = (await companionCodebook(exports)) ?? (await loadDefaultCodebook(sample))
-  const repo = await openLowdbRepository(dir, { create: { name: 'Imported corpus', codebook } })
+  const repo = await openLowdbRepository(dir, { create: { name: 'Imported corpus', codebook }, lock: CLI_LOCK })
   try {
     const report = await importPaths(repo, others, {
       onProgress: (p) => {
@@ -101,7 +104,7 @@ export function formatReport(report: ImportReport): string {
 
 async function info(args: string[]): Promise<void> {
   const { values } = parseArgs({ args, options: { project: { type: 'string' } } })
-  const repo = await openLowdbRepository(requireProject(values))
+  const repo = await openLowdbRepository(requireProject(values), { lock: CLI_LOCK })
   try {
     for (const d of repo.listDocuments())
       process.stdout.write(`${d.id}\t${d.annotatedCount}/${d.sentenceCount}\t${d.meta.title ?? ''}\n`)
@@ -117,7 +120,7 @@ async function exportCommand(args: string[]): Promise<void> {
   } catch (e) {
     throw new CliError((e as Error).message)
   }
-  const repo = await openLowdbRepository(command.project)
+  const repo = await openLowdbRepository(command.project, { lock: CLI_LOCK })
   try {
     const result = await exportProject(repo, command.options, {
       onProgress: (p) => {

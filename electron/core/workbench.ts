@@ -41,11 +41,11 @@ export async function openWorkbench(paths: WorkbenchPaths): Promise<Workbench> {
   const settings = await openSettings(paths.settingsFile)
   let repo
   try {
-    repo = await openLowdbRepository(paths.projectDir)
+    repo = await openLowdbRepository(paths.projectDir, { lock: 'the app' })
   } catch (e) {
     if (!(e instanceof NotAProjectError)) throw e
     await createSampleProject(paths.projectDir, paths.sampleCorpusDir)
-    repo = await openLowdbRepository(paths.projectDir)
+    repo = await openLowdbRepository(paths.projectDir, { lock: 'the app' })
   }
   const service = new ProjectService(repo, settings)
   const jobs = new JobRunner()

@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { app, BrowserWindow, session, shell, type WebFrameMain } from 'electron'
+import { app, BrowserWindow, session, type WebFrameMain } from 'electron'
 
 const rendererFile = join(__dirname, '../renderer/index.html')
 
@@ -18,23 +18,29 @@ export function isTrustedFrame(frame: WebFrameMain | null): boolean {
   return actual.protocol === expected.protocol && actual.host === expected.host && actual.pathname === expected.pathname
 }
 
+/** The same policy as renderer/index.html's meta tag, also sent as a header where one applies. */
+const CONTENT_SECURITY_POLICY =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+
 /**
- * Security settings that hold for every window, by Electron's security checklist: no
- * permissions, no navigation away from the app, no new windows; links open in the system browser
- * only when they are plain web links.
+ * Security settings that hold for every window, by Electron's security checklist: a strict
+ * Content-Security-Policy, no permissions, no navigation away from the app, no new windows, no
+ * webviews. The app is offline and opens nothing outside itself, not even links.
  */
 export function hardenSessions(): void {
   const ses = session.defaultSession
   ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
   ses.setPermissionCheckHandler(() => false)
+  ses.webRequest.onHeadersReceived((details, callback) => {
+    callback({
+      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
+    })
+  })
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-navigate', (event) => event.preventDefault())
     contents.on('will-redirect', (event) => event.preventDefault())
     contents.on('will-attach-webview', (event) => event.preventDefault())
-    contents.setWindowOpenHandler(({ url }) => {
-      if (/^https?:\/\//.test(url)) void shell.openExternal(url)
-      return { action: 'deny' }
-    })
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }))
   })
 }
 
@@ -55,6 +61,8 @@ export function createMainWindow(): BrowserWindow {
       webSecurity: true,
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
+      // Middle-click would open links in new windows; the app has no use for it.
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: false,
     },
   })

@@ -46,7 +46,11 @@ export class ScriptedDialogs implements Dialogs {
     return this.next('chooseCodebookFile', [])
   }
 
-  chooseSaveFile(suggested: string, filterName: string, extensions: string[]): Promise<string | null> {
+  chooseSaveFile(
+    suggested: string,
+    filterName: string,
+    extensions: string[],
+  ): Promise<string | null> {
     return this.next('chooseSaveFile', [suggested, filterName, extensions])
   }
 

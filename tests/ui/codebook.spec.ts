@@ -14,8 +14,31 @@ async function projectCodebook(harness: Harness): Promise<Codebook> {
   return JSON.parse(await readFile(join(harness.projectDir, 'project.json'), 'utf8')).codebook
 }
 
+/** The first article's annotations as the disk holds them; none before the first is written. */
 async function annotationsOnDisk(harness: Harness): Promise<Record<string, SentenceAnnotation>> {
-  return JSON.parse(await readFile(join(harness.projectDir, 'annotations', `${FIRST_DOC}.json`), 'utf8')).annotations
+  try {
+    return JSON.parse(
+      await readFile(join(harness.projectDir, 'annotations', `${FIRST_DOC}.json`), 'utf8'),
+    ).annotations
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return {}
+    throw e
+  }
+}
+
+/** Waits until the labels of a sentence are on disk, as ids per dimension for each statement. */
+async function untilOnDisk(
+  harness: Harness,
+  unitId: string,
+  values: Array<Record<string, string[]>>,
+): Promise<void> {
+  await expect
+    .poll(async () => (await annotationsOnDisk(harness))[unitId]?.statements.map((s) => s.values))
+    .toEqual(values)
+}
+
+async function focusedUnit(app: WorkbenchPage): Promise<string> {
+  return (await app.focusedSentence.getAttribute('data-unit'))!
 }
 
 async function openEditor(app: WorkbenchPage): Promise<Locator> {
@@ -29,13 +52,15 @@ function labelGroup(editor: Locator, name: string): Locator {
   return editor.getByRole('group', { name: `Label ${name}`, exact: true })
 }
 
-test('renaming a used label keeps its annotations and raises the codebook version', async ({ harness }) => {
+test('renaming a used label keeps its annotations and raises the codebook version', async ({
+  harness,
+}) => {
   const app = await harness.start({ annotator: 'Test Analyst' })
   await app.ready()
   await app.press('ArrowDown', '2')
   await expect(app.label('critical')).toHaveAttribute('aria-pressed', 'true')
-  await app.waitSaved()
-  const unitId = (await app.focusedSentence.getAttribute('data-unit'))!
+  const unitId = await focusedUnit(app)
+  await untilOnDisk(harness, unitId, [{ stance: ['critical'] }])
   expect((await projectCodebook(harness)).version).toBe(1)
 
   const editor = await openEditor(app)
@@ -52,21 +77,29 @@ test('renaming a used label keeps its annotations and raises the codebook versio
 
   await expect(app.label('sceptical')).toHaveAttribute('aria-pressed', 'true')
   await expect(app.label('critical')).toHaveCount(0)
-  expect((await annotationsOnDisk(harness))[unitId].statements[0].values.stance).toEqual(['critical'])
+  expect((await annotationsOnDisk(harness))[unitId].statements[0].values.stance).toEqual([
+    'critical',
+  ])
   const codebook = await projectCodebook(harness)
   expect(codebook.version).toBe(2)
-  expect(codebook.dimensions[0].labels[1]).toMatchObject({ id: 'critical', name: 'sceptical', hotkey: '2' })
+  expect(codebook.dimensions[0].labels[1]).toMatchObject({
+    id: 'critical',
+    name: 'sceptical',
+    hotkey: '2',
+  })
 
   // Every annotation records the codebook version it was made under.
   await app.press('ArrowDown', '1')
-  await app.waitSaved()
-  const next = (await app.focusedSentence.getAttribute('data-unit'))!
+  const next = await focusedUnit(app)
+  await untilOnDisk(harness, next, [{ stance: ['supportive'] }])
   const onDisk = await annotationsOnDisk(harness)
   expect(onDisk[next].codebookVersion).toBe(2)
   expect(onDisk[unitId].codebookVersion).toBe(1)
 })
 
-test('a hotkey collision is shown at once and blocks saving until it is fixed', async ({ harness }) => {
+test('a hotkey collision is shown at once and blocks saving until it is fixed', async ({
+  harness,
+}) => {
   const app = await harness.start({ annotator: 'Test Analyst' })
   await app.ready()
   const editor = await openEditor(app)
@@ -77,14 +110,18 @@ test('a hotkey collision is shown at once and blocks saving until it is fixed', 
   await hotkey.press('t')
   await expect(hotkey).toHaveValue('t')
   await expect(
-    critical.getByText('The key "t" is already taken by "Trump" (Actor); choose another key for "critical".'),
+    critical.getByText(
+      'The key "t" is already taken by "Trump" (Actor); choose another key for "critical".',
+    ),
   ).toBeVisible()
   await expect(labelGroup(editor, 'Trump').getByRole('listitem')).toHaveCount(0)
   await expect(editor.getByText('Fix one problem before saving.')).toBeVisible()
   await expect(save).toBeDisabled()
 
   await hotkey.press('?')
-  await expect(critical.getByText('The key "?" of "critical" is reserved for a command.')).toBeVisible()
+  await expect(
+    critical.getByText('The key "?" of "critical" is reserved for a command.'),
+  ).toBeVisible()
   await expect(save).toBeDisabled()
 
   await hotkey.press('Shift+Q')
@@ -103,7 +140,8 @@ test('a hotkey collision is shown at once and blocks saving until it is fixed', 
   await expect(editor).toBeHidden()
   expect((await projectCodebook(harness)).dimensions[0].labels[1].hotkey).toBe('2')
   // The keys typed into the editor never reached the main screen.
-  for (const name of ['critical', 'Trump']) await expect(app.label(name)).toHaveAttribute('aria-pressed', 'false')
+  for (const name of ['critical', 'Trump'])
+    await expect(app.label(name)).toHaveAttribute('aria-pressed', 'false')
 })
 
 test('a new label with a new hotkey codes sentences from the main screen', async ({ harness }) => {
@@ -117,7 +155,9 @@ test('a new label with a new hotkey codes sentences from the main screen', async
   const moon = labelGroup(editor, 'Moon Jae In')
   await expect(moon.getByText('Id: moon-jae-in')).toBeVisible()
   await moon.getByRole('textbox', { name: 'Hotkey' }).press('m')
-  await moon.getByRole('textbox', { name: 'Definition' }).fill('Moon Jae In, the South Korean president.')
+  await moon
+    .getByRole('textbox', { name: 'Definition' })
+    .fill('Moon Jae In, the South Korean president.')
   await moon.getByRole('textbox', { name: /^Aliases/ }).fill('Moon\nPräsident Moon\n')
   // Renaming keeps the id made from the first name.
   await moon.getByRole('textbox', { name: 'Name' }).fill('Moon (South Korea)')
@@ -130,10 +170,9 @@ test('a new label with a new hotkey codes sentences from the main screen', async
 
   await app.press('m')
   await expect(app.label('Moon (South Korea)')).toHaveAttribute('aria-pressed', 'true')
-  await app.waitSaved()
-  const unitId = (await app.focusedSentence.getAttribute('data-unit'))!
+  const unitId = await focusedUnit(app)
+  await untilOnDisk(harness, unitId, [{ actor: ['moon-jae-in'] }])
   const stored = (await annotationsOnDisk(harness))[unitId]
-  expect(stored.statements[0].values.actor).toEqual(['moon-jae-in'])
   expect(stored.codebookVersion).toBe(2)
   const label = (await projectCodebook(harness)).dimensions[1].labels.at(-1)
   expect(label).toEqual({
@@ -153,10 +192,16 @@ test('deleting a used label says what happens to annotations, and does it only w
   const app = await harness.start({ annotator: 'Test Analyst' })
   await app.ready()
   // Two sentences with "critical", the first one in two statements.
-  await app.press('2', '+', '2', 'ArrowDown', '2')
-  await app.waitSaved()
-  const coded = Object.keys(await annotationsOnDisk(harness))
-  expect(coded).toHaveLength(2)
+  const first = await focusedUnit(app)
+  await app.press('2')
+  await untilOnDisk(harness, first, [{ stance: ['critical'] }])
+  await app.press('+', '2', 'ArrowDown', '2')
+  const second = await focusedUnit(app)
+  await new Promise((r) => setTimeout(r, 3000))
+  console.log('DEBUG', first, second, JSON.stringify(await annotationsOnDisk(harness)), await app.saveStatus.textContent())
+  await untilOnDisk(harness, first, [{ stance: ['critical'] }, { stance: ['critical'] }])
+  await untilOnDisk(harness, second, [{ stance: ['critical'] }])
+  const coded = [first, second]
 
   // An unused label goes without a question.
   let editor = await openEditor(app)
@@ -168,13 +213,16 @@ test('deleting a used label says what happens to annotations, and does it only w
   await labelGroup(editor, 'critical').getByRole('button', { name: 'Delete label' }).click()
   await editor.getByRole('button', { name: 'Save' }).click()
   const confirm = app.page.getByRole('alertdialog', { name: 'Delete labels from annotations?' })
-  await expect(confirm).toContainText('2 sentences (3 statements) lose the label “critical” (Stance).')
+  await expect(confirm).toContainText(
+    '2 sentences (3 statements) lose the label “critical” (Stance).',
+  )
   await expect(confirm).toContainText('This cannot be undone by Undo.')
   await expect(confirm).not.toContainText('mixed')
   await confirm.getByRole('button', { name: 'Cancel' }).click()
   await expect(confirm).toBeHidden()
   expect((await projectCodebook(harness)).version).toBe(2)
-  for (const id of coded) expect((await annotationsOnDisk(harness))[id].statements[0].values.stance).toEqual(['critical'])
+  for (const id of coded)
+    expect((await annotationsOnDisk(harness))[id].statements[0].values.stance).toEqual(['critical'])
 
   await editor.getByRole('button', { name: 'Save' }).click()
   await confirm.getByRole('button', { name: 'Delete and save' }).click()
@@ -184,7 +232,8 @@ test('deleting a used label says what happens to annotations, and does it only w
 
   const onDisk = await annotationsOnDisk(harness)
   expect(JSON.stringify(onDisk)).not.toContain('critical')
-  for (const id of coded) expect(onDisk[id].statements.every((s) => s.values.stance === undefined)).toBe(true)
+  for (const id of coded)
+    expect(onDisk[id].statements.every((s) => s.values.stance === undefined)).toBe(true)
   const codebook = await projectCodebook(harness)
   expect(codebook.version).toBe(3)
   expect(codebook.dimensions[0].labels.map((l) => l.id)).toEqual(['supportive', 'neutral'])
@@ -195,6 +244,63 @@ test('deleting a used label says what happens to annotations, and does it only w
 
   editor = await openEditor(app)
   await expect(editor.getByText('Version 3', { exact: true })).toBeVisible()
+})
+
+test('deleting a used dimension says how many statements lose their values in it', async ({
+  harness,
+}) => {
+  const app = await harness.start({ annotator: 'Test Analyst' })
+  await app.ready()
+  const unitId = await focusedUnit(app)
+  await app.press('1')
+  await untilOnDisk(harness, unitId, [{ stance: ['supportive'] }])
+  await app.press('n')
+  await untilOnDisk(harness, unitId, [{ stance: ['supportive'], argument: ['denuclearisation'] }])
+  const editor = await openEditor(app)
+  const argument = editor.getByRole('group', { name: 'Dimension Argument', exact: true })
+  await argument.getByRole('button', { name: 'Delete dimension' }).click()
+  await expect(argument).toHaveCount(0)
+  await editor.getByRole('button', { name: 'Save' }).click()
+  const confirm = app.page.getByRole('alertdialog', { name: 'Delete labels from annotations?' })
+  await expect(confirm.getByRole('listitem')).toHaveText([
+    '1 statement loses every value in the dimension “Argument”.',
+  ])
+  await confirm.getByRole('button', { name: 'Delete and save' }).click()
+  await expect(editor.getByRole('status')).toHaveText('Saved as version 2.')
+  expect((await annotationsOnDisk(harness))[unitId].statements[0].values).toEqual({
+    stance: ['supportive'],
+  })
+  expect((await projectCodebook(harness)).dimensions.map((d) => d.id)).toEqual(['stance', 'actor'])
+})
+
+test('labels and dimensions are reordered and recoloured, and the main screen follows', async ({
+  harness,
+}) => {
+  const app = await harness.start({ annotator: 'Test Analyst' })
+  await app.ready()
+  const editor = await openEditor(app)
+  await editor
+    .getByRole('group', { name: 'Dimension Argument', exact: true })
+    .getByRole('button', { name: 'Move dimension up' })
+    .click()
+  await labelGroup(editor, 'neutral').getByRole('button', { name: 'Move label up' }).click()
+  await labelGroup(editor, 'supportive').getByLabel('Colour').fill('#00c853')
+  await editor.getByRole('button', { name: 'Save' }).click()
+  await expect(editor.getByRole('status')).toHaveText('Saved as version 2.')
+  await editor.getByRole('button', { name: 'Close' }).click()
+
+  const codebook = await projectCodebook(harness)
+  expect(codebook.dimensions.map((d) => d.id)).toEqual(['stance', 'argument', 'actor'])
+  expect(codebook.dimensions[0].labels.map((l) => l.id)).toEqual([
+    'supportive',
+    'neutral',
+    'critical',
+    'mixed',
+  ])
+  expect(codebook.dimensions[0].labels[0].color).toBe('#00c853')
+  await expect(
+    app.codingPanel.getByRole('heading', { level: 3, name: /^(Stance|Argument|Actor)\b/ }),
+  ).toHaveText([/^Stance/, /^Argument/, /^Actor/])
 })
 
 test('the codebook is exported to a file and a changed file is imported, reviewed and saved', async ({
@@ -212,7 +318,11 @@ test('the codebook is exported to a file and a changed file is imported, reviewe
   await expect(status).toHaveText(`Codebook written to ${exported}`)
   const file = JSON.parse(await readFile(exported, 'utf8')) as Codebook
   expect(file).toEqual(await projectCodebook(harness))
-  expect(file.dimensions[0].labels[1]).toMatchObject({ id: 'critical', color: '#c62828', hotkey: '2' })
+  expect(file.dimensions[0].labels[1]).toMatchObject({
+    id: 'critical',
+    color: '#c62828',
+    hotkey: '2',
+  })
   expect(file.dimensions[1].labels[0].aliases).toContain('Donald Trump')
 
   file.dimensions[0].labels[1].color = '#ff00aa'
@@ -233,14 +343,18 @@ test('the codebook is exported to a file and a changed file is imported, reviewe
   await writeFile(broken, '{ "dimensions": [')
   harness.dialogs.answer('chooseCodebookFile', broken)
   await editor.getByRole('button', { name: 'Import from file…' }).click()
-  await expect(editor.getByRole('alert')).toContainText('This is not a codebook: the file is not valid JSON')
+  await expect(editor.getByRole('alert')).toContainText(
+    'This is not a codebook: the file is not valid JSON',
+  )
 
   harness.dialogs.answer('chooseCodebookFile', changed)
   await editor.getByRole('button', { name: 'Import from file…' }).click()
   await expect(status).toContainText('Codebook read from the file.')
   await expect(editor.getByRole('alert')).toHaveCount(0)
   await expect(labelGroup(editor, 'critical').getByLabel('Colour')).toHaveValue('#ff00aa')
-  await expect(labelGroup(editor, 'Moon Jae In').getByRole('textbox', { name: 'Hotkey' })).toHaveValue('m')
+  await expect(
+    labelGroup(editor, 'Moon Jae In').getByRole('textbox', { name: 'Hotkey' }),
+  ).toHaveValue('m')
   // Not in the project before the analyst saves.
   expect((await projectCodebook(harness)).version).toBe(1)
 
@@ -252,21 +366,29 @@ test('the codebook is exported to a file and a changed file is imported, reviewe
   expect(codebook.dimensions[1].labels.at(-1)).toEqual(file.dimensions[1].labels.at(-1))
 })
 
-test('the editor shows the default codebook with its dimensions, and speaks German', async ({ harness }) => {
+test('the editor shows the default codebook with its dimensions, and speaks German', async ({
+  harness,
+}) => {
   const app = await harness.start({ annotator: 'Test Analyst' })
   await app.ready()
   const editor = await openEditor(app)
   for (const name of ['Stance', 'Actor', 'Argument'])
-    await expect(editor.getByRole('group', { name: `Dimension ${name}`, exact: true })).toBeVisible()
+    await expect(
+      editor.getByRole('group', { name: `Dimension ${name}`, exact: true }),
+    ).toBeVisible()
   const stance = editor.getByRole('group', { name: 'Dimension Stance', exact: true })
   await expect(stance.getByRole('checkbox', { name: /multi-choice/ })).not.toBeChecked()
-  await expect(editor.getByRole('group', { name: 'Dimension Actor' }).getByRole('checkbox')).toBeChecked()
+  await expect(
+    editor.getByRole('group', { name: 'Dimension Actor' }).getByRole('checkbox'),
+  ).toBeChecked()
 
   const critical = labelGroup(editor, 'critical')
   const details = critical.getByRole('button', { name: 'Details' })
   await details.click()
   await expect(details).toHaveAttribute('aria-expanded', 'true')
-  await expect(critical.getByRole('textbox', { name: 'Definition' })).toHaveValue(/summit diplomacy as failed/)
+  await expect(critical.getByRole('textbox', { name: 'Definition' })).toHaveValue(
+    /summit diplomacy as failed/,
+  )
   await expect(critical.getByRole('textbox', { name: 'Examples (one per line)' })).toHaveValue(
     'Viel Aufregung, kein Fortschritt.\nDas macht dieses Treffen so gefährlich.',
   )
@@ -278,7 +400,7 @@ test('the editor shows the default codebook with its dimensions, and speaks Germ
   await app.page.getByRole('button', { name: 'Codebuch', exact: true }).click()
   const german = app.page.getByRole('dialog', { name: 'Codebuch' })
   await expect(german.getByRole('button', { name: 'Speichern' })).toBeDisabled()
-  await expect(german.getByRole('group', { name: 'Label critical' }).getByRole('textbox', { name: 'Taste' })).toHaveValue(
-    '2',
-  )
+  await expect(
+    german.getByRole('group', { name: 'Label critical' }).getByRole('textbox', { name: 'Taste' }),
+  ).toHaveValue('2')
 })

@@ -6,9 +6,12 @@ import type { Page } from '@playwright/test'
 import { expect, test } from './harness'
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/import/', import.meta.url))
-const GOOD = ['gipfel-hanoi.docx', 'artikel-mit-rauschen.html', 'windows-1252-crlf.txt', 'excel-semikolon.csv'].map(
-  (name) => join(FIXTURES, name),
-)
+const GOOD = [
+  'gipfel-hanoi.docx',
+  'artikel-mit-rauschen.html',
+  'windows-1252-crlf.txt',
+  'excel-semikolon.csv',
+].map((name) => join(FIXTURES, name))
 
 /** Bad files of the kinds analysts really meet: empty, a renamed non-Word file, binary junk. */
 async function badFiles(): Promise<{ dir: string; paths: string[] }> {
@@ -38,23 +41,34 @@ test('files from the file dialog: a report per file, umlauts intact, duplicates 
   const dialog = page.getByRole('dialog', { name: 'Import documents' })
   await dialog.getByRole('button', { name: 'Choose files…' }).click()
 
-  await expect(dialog.getByRole('status')).toHaveText('6 imported, 0 skipped as duplicates, 3 failed')
+  await expect(dialog.getByRole('status')).toHaveText(
+    '6 imported, 0 skipped as duplicates, 3 failed',
+  )
   const imported = dialog.getByRole('list', { name: /^Imported/ }).getByRole('listitem')
   await expect(imported).toHaveCount(6)
-  for (const title of ['Gipfeltreffen in Hanoi ohne Einigung', 'Trump und Kim gehen ohne Einigung auseinander', 'Gipfel in Singapur', 'Börse reagiert'])
+  for (const title of [
+    'Gipfeltreffen in Hanoi ohne Einigung',
+    'Trump und Kim gehen ohne Einigung auseinander',
+    'Gipfel in Singapur',
+    'Börse reagiert',
+  ])
     await expect(imported.filter({ hasText: title })).toHaveCount(1)
   const failed = dialog.getByRole('list', { name: /^Failed/ }).getByRole('listitem')
   await expect(failed).toHaveCount(3)
   await expect(failed.filter({ hasText: 'leer.txt' })).toContainText('the file is empty')
   await expect(failed.filter({ hasText: 'kaputt.docx' })).toContainText('not a readable .docx')
   await expect(failed.filter({ hasText: 'binär.txt' })).toContainText('binary')
-  await expect(dialog.getByRole('list', { name: /^Warnings/ })).toContainText('read as Windows-1252')
+  await expect(dialog.getByRole('list', { name: /^Warnings/ })).toContainText(
+    'read as Windows-1252',
+  )
   await expect(documentItems(page)).toHaveCount(11)
 
   // The Windows-1252 text, opened from the report, shows its umlauts, ß, „ “ and €.
   await dialog.getByRole('button', { name: 'Open Gipfel in Singapur' }).click()
   await expect(dialog).toBeHidden()
-  await expect(app.article).toContainText('Ärger über „Fake News“: Die Regierung in Köln äußerte sich')
+  await expect(app.article).toContainText(
+    'Ärger über „Fake News“: Die Regierung in Köln äußerte sich',
+  )
   await expect(app.article).toContainText('1,5 Mio. €')
   await expect(app.article).toContainText('Straßenfeste fielen aus.')
 
@@ -62,10 +76,14 @@ test('files from the file dialog: a report per file, umlauts intact, duplicates 
   harness.dialogs.answer('chooseImportFiles', [...GOOD, ...bad.paths])
   await page.getByRole('button', { name: 'Import', exact: true }).click()
   await dialog.getByRole('button', { name: 'Choose files…' }).click()
-  await expect(dialog.getByRole('status')).toHaveText('0 imported, 6 skipped as duplicates, 3 failed')
+  await expect(dialog.getByRole('status')).toHaveText(
+    '0 imported, 6 skipped as duplicates, 3 failed',
+  )
   const skipped = dialog.getByRole('list', { name: /^Skipped/ }).getByRole('listitem')
   await expect(skipped).toHaveCount(6)
-  await expect(skipped.filter({ hasText: 'gipfel-hanoi.docx' })).toContainText('already in the project as "gipfel-hanoi"')
+  await expect(skipped.filter({ hasText: 'gipfel-hanoi.docx' })).toContainText(
+    'already in the project as "gipfel-hanoi"',
+  )
   await page.keyboard.press('Escape')
   await expect(dialog).toBeHidden()
   await expect(documentItems(page)).toHaveCount(11)
@@ -81,15 +99,28 @@ test('files dropped onto the window are imported and listed', async ({ harness }
     const transfer = new DataTransfer()
     const text = (s: string) => new TextEncoder().encode(s)
     transfer.items.add(
-      new File([text('Grüne Welle in München\n\nDie Bürgermeisterin äußerte sich über die Straßenbahn. Sie war zufrieden.')], 'münchen.txt'),
+      new File(
+        [
+          text(
+            'Grüne Welle in München\n\nDie Bürgermeisterin äußerte sich über die Straßenbahn. Sie war zufrieden.',
+          ),
+        ],
+        'münchen.txt',
+      ),
     )
     transfer.items.add(new File([], 'leer.md'))
-    window.dispatchEvent(new DragEvent('dragenter', { dataTransfer: transfer, bubbles: true, cancelable: true }))
-    window.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }))
+    window.dispatchEvent(
+      new DragEvent('dragenter', { dataTransfer: transfer, bubbles: true, cancelable: true }),
+    )
+    window.dispatchEvent(
+      new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }),
+    )
   })
 
   const dialog = page.getByRole('dialog', { name: 'Import documents' })
-  await expect(dialog.getByRole('status')).toHaveText('1 imported, 0 skipped as duplicates, 1 failed')
+  await expect(dialog.getByRole('status')).toHaveText(
+    '1 imported, 0 skipped as duplicates, 1 failed',
+  )
   await expect(dialog.getByRole('list', { name: /^Failed/ })).toContainText('leer.md')
   await expect(app.document(/^Grüne Welle in München/)).toBeVisible()
   await dialog.getByRole('button', { name: 'Close' }).click()
@@ -97,7 +128,9 @@ test('files dropped onto the window are imported and listed', async ({ harness }
   await expect(app.article).toContainText('Die Bürgermeisterin äußerte sich über die Straßenbahn.')
 })
 
-test('a large import cancelled while running leaves only complete documents', async ({ harness }) => {
+test('a large import cancelled while running leaves only complete documents', async ({
+  harness,
+}) => {
   const folder = await mkdtemp(join(tmpdir(), 'workbench-many-'))
   const many = join(folder, 'meldungen')
   await mkdir(many)
@@ -134,11 +167,16 @@ test('a large import cancelled while running leaves only complete documents', as
     const [, , total] = [...text.matchAll(/(\d+)\/(\d+)/g)].pop() ?? []
     expect(Number(total), text).toBeGreaterThan(0)
   }
-  const files = (await readdir(join(harness.projectDir, 'documents'))).filter((f) => f.endsWith('.json'))
+  const files = (await readdir(join(harness.projectDir, 'documents'))).filter((f) =>
+    f.endsWith('.json'),
+  )
   expect(files).toHaveLength(5 + importedCount)
   for (const file of files) {
     const stored = JSON.parse(await readFile(join(harness.projectDir, 'documents', file), 'utf8'))
-    expect(stored.document.units.filter((u: { kind: string }) => u.kind === 'sentence').length, file).toBeGreaterThan(0)
+    expect(
+      stored.document.units.filter((u: { kind: string }) => u.kind === 'sentence').length,
+      file,
+    ).toBeGreaterThan(0)
   }
   await rm(folder, { recursive: true, force: true })
 })

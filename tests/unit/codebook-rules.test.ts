@@ -1,7 +1,11 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { Codebook, SentenceAnnotation, SentenceAnnotationInput } from '../../electron/contract/model'
+import type {
+  Codebook,
+  SentenceAnnotation,
+  SentenceAnnotationInput,
+} from '../../electron/contract/model'
 import {
   RESERVED_KEYS,
   codebookChanged,
@@ -13,7 +17,10 @@ import { parseCodebookFile, serializeCodebook } from '../../electron/core/codebo
 import { stripRemoved } from '../../electron/core/codebook/impact'
 import { ProjectService } from '../../electron/core/project'
 import { openSettings } from '../../electron/core/settings'
-import { openLowdbRepository, type LowdbProjectRepository } from '../../electron/core/storage/lowdbRepository'
+import {
+  openLowdbRepository,
+  type LowdbProjectRepository,
+} from '../../electron/core/storage/lowdbRepository'
 import { SAMPLE_CORPUS, readJsonFromDisk, sampleDocument, smallCodebook, tempDir } from './helpers'
 
 /** A deep copy to edit, so no test changes the shared fixture. */
@@ -22,13 +29,16 @@ function copy(codebook: Codebook = smallCodebook): Codebook {
 }
 
 function withHotkey(labelId: string, hotkey: string, codebook: Codebook = copy()): Codebook {
-  for (const d of codebook.dimensions) for (const l of d.labels) if (l.id === labelId) l.hotkey = hotkey
+  for (const d of codebook.dimensions)
+    for (const l of d.labels) if (l.id === labelId) l.hotkey = hotkey
   return codebook
 }
 
 describe('codebookProblems', () => {
   it('finds nothing wrong with the shipped default codebook', async () => {
-    const shipped = JSON.parse(await readFile(join(SAMPLE_CORPUS, 'codebook.json'), 'utf8')) as Codebook
+    const shipped = JSON.parse(
+      await readFile(join(SAMPLE_CORPUS, 'codebook.json'), 'utf8'),
+    ) as Codebook
     expect(codebookProblems(shipped)).toEqual([])
   })
 
@@ -56,13 +66,21 @@ describe('codebookProblems', () => {
 
   it.each(RESERVED_KEYS)('refuses the command key %j as a label hotkey', (key) => {
     expect(codebookProblems(withHotkey('contra', key))).toEqual([
-      { message: `The key "${key}" of "contra" is reserved for a command.`, dimensionId: 'stance', labelId: 'contra' },
+      {
+        message: `The key "${key}" of "contra" is reserved for a command.`,
+        dimensionId: 'stance',
+        labelId: 'contra',
+      },
     ])
   })
 
   it('refuses a label id used in two dimensions and two dimensions with one id', () => {
     const codebook = copy()
-    codebook.dimensions[1].labels[1] = { ...codebook.dimensions[1].labels[1], id: 'pro', hotkey: 'q' }
+    codebook.dimensions[1].labels[1] = {
+      ...codebook.dimensions[1].labels[1],
+      id: 'pro',
+      hotkey: 'q',
+    }
     codebook.dimensions.push({ id: 'stance', name: 'Stance again', multi: false, labels: [] })
     expect(codebookProblems(codebook).map((p) => p.message)).toEqual([
       'The label id "pro" is used twice (in Stance and Actor).',
@@ -73,7 +91,10 @@ describe('codebookProblems', () => {
 
 describe('labelForKey', () => {
   it('finds the label of a key in any case, and nothing for a free key', () => {
-    expect(labelForKey(smallCodebook, 'K')).toMatchObject({ dimension: { id: 'actor' }, label: { id: 'kim' } })
+    expect(labelForKey(smallCodebook, 'K')).toMatchObject({
+      dimension: { id: 'actor' },
+      label: { id: 'kim' },
+    })
     expect(labelForKey(smallCodebook, '2')?.label.id).toBe('contra')
     expect(labelForKey(smallCodebook, 'q')).toBeUndefined()
   })
@@ -97,7 +118,11 @@ describe('codebookChanged', () => {
 describe('labelUsage and stripRemoved', () => {
   const annotation: SentenceAnnotation = {
     statements: [
-      { id: 's1', values: { stance: ['pro'], actor: ['trump', 'kim'] }, provenance: { trump: 'suggested-accepted' } },
+      {
+        id: 's1',
+        values: { stance: ['pro'], actor: ['trump', 'kim'] },
+        provenance: { trump: 'suggested-accepted' },
+      },
       { id: 's2', values: { stance: ['contra'], actor: ['trump'] } },
     ],
     uncertain: true,
@@ -109,7 +134,12 @@ describe('labelUsage and stripRemoved', () => {
   }
 
   it('counts statements per label', () => {
-    expect(Object.fromEntries(labelUsage([annotation]))).toEqual({ pro: 1, contra: 1, trump: 2, kim: 1 })
+    expect(Object.fromEntries(labelUsage([annotation]))).toEqual({
+      pro: 1,
+      contra: 1,
+      trump: 2,
+      kim: 1,
+    })
   })
 
   it('removes deleted labels with their provenance and keeps everything else', () => {
@@ -143,10 +173,14 @@ describe('codebook files', () => {
   })
 
   it('refuses broken JSON, a wrong shape and a codebook that breaks a rule, saying why', () => {
-    expect(() => parseCodebookFile('{ "dimensions": [')).toThrow(/^This is not a codebook: the file is not valid JSON/)
+    expect(() => parseCodebookFile('{ "dimensions": [')).toThrow(
+      /^This is not a codebook: the file is not valid JSON/,
+    )
     const badColour = copy()
     badColour.dimensions[0].labels[0].color = 'green'
-    expect(() => parseCodebookFile(JSON.stringify(badColour))).toThrow(/^This is not a valid codebook: .*#rrggbb/)
+    expect(() => parseCodebookFile(JSON.stringify(badColour))).toThrow(
+      /^This is not a valid codebook: .*#rrggbb/,
+    )
     expect(() => parseCodebookFile(JSON.stringify(withHotkey('kim', 't')))).toThrow(
       'The codebook breaks a rule: The key "t" is already taken by "Trump" (Actor); choose another key for "Kim".',
     )
@@ -164,11 +198,17 @@ describe('saving a codebook in a project', () => {
   const annotationsFile = () => join(dir, 'p', 'annotations', `${doc.id}.json`)
 
   function input(...statements: Array<Record<string, string[]>>): SentenceAnnotationInput {
-    return { statements: statements.map((values, i) => ({ id: `s${i + 1}`, values })), uncertain: false, note: '' }
+    return {
+      statements: statements.map((values, i) => ({ id: `s${i + 1}`, values })),
+      uncertain: false,
+      note: '',
+    }
   }
 
   async function onDisk(): Promise<Record<string, SentenceAnnotation>> {
-    return (await readJsonFromDisk<{ annotations: Record<string, SentenceAnnotation> }>(annotationsFile())).annotations
+    return (
+      await readJsonFromDisk<{ annotations: Record<string, SentenceAnnotation> }>(annotationsFile())
+    ).annotations
   }
 
   beforeEach(async () => {
@@ -178,7 +218,11 @@ describe('saving a codebook in a project', () => {
     const settings = await openSettings(join(dir, 'settings.json'))
     await settings.update({ annotator: 'Ana' })
     service = new ProjectService(repo, settings, () => new Date('2026-03-01T10:00:00Z'))
-    await service.saveAnnotation(doc.id, first, input({ stance: ['pro'], actor: ['trump', 'kim'] }, { actor: ['trump'] }))
+    await service.saveAnnotation(
+      doc.id,
+      first,
+      input({ stance: ['pro'], actor: ['trump', 'kim'] }, { actor: ['trump'] }),
+    )
     await service.saveAnnotation(doc.id, second, input({ stance: ['contra'], actor: ['trump'] }))
     await service.saveAnnotation(doc.id, third, input({ stance: ['pro'] }))
   })
@@ -190,7 +234,10 @@ describe('saving a codebook in a project', () => {
   it('keeps every annotation through a rename and raises the version by one', async () => {
     const renamed = copy()
     renamed.dimensions[1].labels[0].name = 'Donald Trump'
-    expect(await service.codebookImpact(renamed)).toEqual({ removedLabels: [], removedDimensions: [] })
+    expect(await service.codebookImpact(renamed)).toEqual({
+      removedLabels: [],
+      removedDimensions: [],
+    })
     const before = await onDisk()
     expect(await service.saveCodebook(renamed)).toMatchObject({ version: 2 })
     expect(await onDisk()).toEqual(before)
@@ -210,7 +257,9 @@ describe('saving a codebook in a project', () => {
     await expect(service.saveCodebook(withHotkey('kim', '1'))).rejects.toThrow(
       'The key "1" is already taken by "pro" (Stance); choose another key for "Kim".',
     )
-    expect((await readJsonFromDisk<{ codebook: Codebook }>(projectFile())).codebook).toEqual(smallCodebook)
+    expect((await readJsonFromDisk<{ codebook: Codebook }>(projectFile())).codebook).toEqual(
+      smallCodebook,
+    )
   })
 
   it('says how many sentences and statements lose a deleted label, then strips it on save', async () => {
@@ -229,7 +278,10 @@ describe('saving a codebook in a project', () => {
 
     await service.saveCodebook(next)
     const stored = await onDisk()
-    expect(stored[first].statements.map((s) => s.values)).toEqual([{ stance: ['pro'], actor: ['kim'] }, {}])
+    expect(stored[first].statements.map((s) => s.values)).toEqual([
+      { stance: ['pro'], actor: ['kim'] },
+      {},
+    ])
     expect(stored[second].statements.map((s) => s.values)).toEqual([{}])
     expect(stored[third].statements.map((s) => s.values)).toEqual([{ stance: ['pro'] }])
     expect(stored[first].codebookVersion).toBe(1)
@@ -255,10 +307,19 @@ describe('saving a codebook in a project', () => {
 
   it('accepts labels added in a save at once, and refuses labels deleted in one', async () => {
     const next = copy()
-    next.dimensions[1].labels.push({ id: 'moon', name: 'Moon', color: '#00695c', hotkey: 'm', definition: '', examples: [] })
+    next.dimensions[1].labels.push({
+      id: 'moon',
+      name: 'Moon',
+      color: '#00695c',
+      hotkey: 'm',
+      definition: '',
+      examples: [],
+    })
     next.dimensions[1].labels = next.dimensions[1].labels.filter((l) => l.id !== 'kim')
     await service.saveCodebook(next)
-    expect(await service.saveAnnotation(doc.id, third, input({ actor: ['moon'] }))).toMatchObject({ codebookVersion: 2 })
+    expect(await service.saveAnnotation(doc.id, third, input({ actor: ['moon'] }))).toMatchObject({
+      codebookVersion: 2,
+    })
     await expect(service.saveAnnotation(doc.id, third, input({ actor: ['kim'] }))).rejects.toThrow(
       '"Actor" has no label "kim".',
     )

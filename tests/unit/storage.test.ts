@@ -63,7 +63,7 @@ describe('the lowdb project repository', () => {
     const doc = sampleDocument()
     await repo.addDocument(doc)
     await repo.close()
-    const crashed = await openLowdbRepository(dir)
+    const crashed = await openLowdbRepository(dir, { lock: false })
     await crashed.putAnnotation(doc.id, doc.units[0].id, annotation('pro'))
     await crashed.putAnnotation(doc.id, doc.units[2].id, annotation('contra'))
     // Simulate a kill: the index was not flushed, but the dirty mark was written before the change.

@@ -11,13 +11,16 @@ import { valuesOf, type ExportData } from './rows'
 
 /** Escapes untrusted text for inline Markdown (table cells included) and for HTML. */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/[\\`*_[\]()!|~#{}]/g, '\\$&')
+  return (
+    text
+      .replace(/\s+/g, ' ')
+      .trim()
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      // Brackets escaped, parentheses and ! cannot form a link or an image; # would end a heading.
+      .replace(/[\\`*_[\]|~#]/g, '\\$&')
+  )
 }
 
 const e = escapeMarkdown
@@ -121,7 +124,10 @@ function definitions(data: ExportData): string[] {
   return out
 }
 
-function provenanceSection(data: ExportData, annotated: ExportData['documents'][number]['rows']): string[] {
+function provenanceSection(
+  data: ExportData,
+  annotated: ExportData['documents'][number]['rows'],
+): string[] {
   const annotators = new Map<string, number>()
   const versions = new Map<number, number>()
   for (const { annotation: a } of annotated) {
@@ -153,7 +159,9 @@ function optionsSection(data: ExportData): string[] {
   const o = data.options
   const chosen = [
     ...(o.documents.ids ? [o.documents.ids.map(code).join(', ')] : []),
-    ...(o.documents.meta ? [`${e(o.documents.meta.field)} contains "${e(o.documents.meta.value)}"`] : []),
+    ...(o.documents.meta
+      ? [`${e(o.documents.meta.field)} contains "${e(o.documents.meta.value)}"`]
+      : []),
   ]
   const docs = chosen.length ? chosen.join('; ') : 'all'
   const split = o.split
@@ -167,7 +175,10 @@ function optionsSection(data: ExportData): string[] {
       [
         ['Documents', docs],
         ['Only annotated sentences', o.onlyAnnotated ? 'yes' : 'no'],
-        ['Headings, bylines, captions, meta lines', o.includeNonSentences ? 'included' : 'left out'],
+        [
+          'Headings, bylines, captions, meta lines',
+          o.includeNonSentences ? 'included' : 'left out',
+        ],
         ['Annotator', o.annotator ? e(o.annotator) : 'all'],
         ['Split', split],
         [
@@ -201,8 +212,8 @@ function loadingSection(data: ExportData, files: string[]): string[] {
   } else out.push(`ds = load_dataset("json", data_files="${jsonl}")`)
   out.push('```', '', '## Fields of the JSONL file', '')
   out.push(
-    '- `document_id`, `document_meta` (title, source, author, date, url, genre, extra as a list of key/value pairs), `document_origin`, `document_imported_at`',
-    '- `sentence_id` (stable unit id), `index` (position among the document\'s units), `kind`, `included` (a non-sentence unit chosen for coding; null when never set)',
+    '- `document_id`, `document_meta` (title, source, author, date, url, genre, extra as a list of key/value pairs), `document_origin`, `document_imported_at`, `document_units` (the number of units of the document)',
+    "- `sentence_id` (stable unit id), `index` (position among the document's units), `kind`, `included` (a non-sentence unit chosen for coding; null when never set)",
     '- `start`, `end`: character offsets (UTF-16 code units, as in JavaScript) into the document text',
     '- `text_before`, `text`, `text_after`: concatenated over a document they give its exact text',
     `- \`annotated\`, \`statements\` (per statement: \`statement_id\`, \`label_ids\`, \`label_names\` and \`provenance\` per dimension: ${dims.map(code).join(', ')})`,

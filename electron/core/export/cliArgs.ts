@@ -64,7 +64,11 @@ export function parseExportArgs(args: string[]): ExportCommand {
     network: { actor: values.actor, argument: values.argument, stance: values.stance },
   }
   options.documents = {}
-  if (values.documents) options.documents.ids = values.documents.split(',').map((s) => s.trim()).filter(Boolean)
+  if (values.documents)
+    options.documents.ids = values.documents
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)
   if (values.where) {
     const eq = values.where.indexOf('=')
     if (eq <= 0) throw new Error('--where takes FIELD=VALUE, e.g. --where source=Spiegel')
@@ -78,7 +82,9 @@ export function parseExportArgs(args: string[]): ExportCommand {
     options.split = { train: parts[0], dev: parts[1], test: parts[2], seed }
   } else if (values.seed !== undefined) throw new Error('--seed only goes with --split')
   // Unset network flags must stay unset, so the defaults apply.
-  options.network = Object.fromEntries(Object.entries(options.network ?? {}).filter(([, v]) => v !== undefined))
+  options.network = Object.fromEntries(
+    Object.entries(options.network ?? {}).filter(([, v]) => v !== undefined),
+  )
   return { project: values.project, options, json: values.json ?? false }
 }
 
@@ -88,7 +94,9 @@ export function formatExportResult(result: ExportResult): string {
     `exported ${result.documents} documents, ${result.units} units (${result.annotated} annotated, ${result.statements} statements) to ${result.path}`,
   ]
   for (const f of result.files) {
-    const counts = Object.entries(f.counts).map(([k, v]) => `${v} ${k}`).join(', ')
+    const counts = Object.entries(f.counts)
+      .map(([k, v]) => `${v} ${k}`)
+      .join(', ')
     lines.push(`  ${f.path}  ${f.bytes} bytes${counts ? `  (${counts})` : ''}`)
   }
   for (const w of result.warnings) lines.push(`  ~ ${w}`)

@@ -6,7 +6,14 @@
  */
 import Papa from 'papaparse'
 import { isAnnotated } from '../../contract/model'
-import { labelNames, unionLabels, valuesOf, type DimensionInfo, type ExportData, type ExportDocument } from './rows'
+import {
+  labelNames,
+  unionLabels,
+  valuesOf,
+  type DimensionInfo,
+  type ExportData,
+  type ExportDocument,
+} from './rows'
 
 type Cell = string | number | null
 type Table = { header: string[]; rows: (doc: ExportDocument) => Cell[][] }
@@ -21,7 +28,11 @@ function unparse(rows: Cell[][]): string {
 }
 
 /** The file as chunks: the header, then one chunk per document (so the writer can stream). */
-export function* csvChunks(table: Table, documents: ExportDocument[], bom: boolean): Generator<string> {
+export function* csvChunks(
+  table: Table,
+  documents: ExportDocument[],
+  bom: boolean,
+): Generator<string> {
   yield (bom ? BOM : '') + unparse([table.header]) + NEWLINE
   for (const doc of documents) {
     const rows = table.rows(doc)
@@ -39,8 +50,28 @@ function bit(value: boolean | undefined | null): number | null {
   return value === undefined || value === null ? null : value ? 1 : 0
 }
 
-const SENTENCE_HEAD = ['document_id', 'title', 'source', 'date', 'sentence_id', 'index', 'kind', 'start', 'end', 'text']
-const SENTENCE_TAIL = ['annotated', 'uncertain', 'needs_review', 'note', 'annotator', 'codebook_version', 'created_at', 'updated_at']
+const SENTENCE_HEAD = [
+  'document_id',
+  'title',
+  'source',
+  'date',
+  'sentence_id',
+  'index',
+  'kind',
+  'start',
+  'end',
+  'text',
+]
+const SENTENCE_TAIL = [
+  'annotated',
+  'uncertain',
+  'needs_review',
+  'note',
+  'annotator',
+  'codebook_version',
+  'created_at',
+  'updated_at',
+]
 
 /** One row per unit: per dimension the names of its labels over all statements, joined. */
 export function sentenceTable(data: ExportData): Table {
@@ -97,7 +128,15 @@ export function sentenceTable(data: ExportData): Table {
   }
 }
 
-const STATEMENT_HEAD = ['document_id', 'title', 'date', 'sentence_id', 'index', 'statement_id', 'text']
+const STATEMENT_HEAD = [
+  'document_id',
+  'title',
+  'date',
+  'sentence_id',
+  'index',
+  'statement_id',
+  'text',
+]
 const STATEMENT_TAIL = ['uncertain', 'annotator']
 
 /**

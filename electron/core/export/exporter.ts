@@ -83,21 +83,36 @@ export async function exportProject(
   if (card) {
     // Last, because the card lists the other files of the export.
     const names = options.format === 'all' ? [...planned.map((p) => p.path), ...card] : []
-    planned.push(...plan(data, 'card', card, names.map((n) => n.slice(target.base.length))))
+    planned.push(
+      ...plan(
+        data,
+        'card',
+        card,
+        names.map((n) => n.slice(target.base.length)),
+      ),
+    )
   }
   const files =
     target.kind === 'folder'
       ? await writeFolder(options.out, planned, control.signal)
       : await writeFiles(planned, control.signal)
-  const rows = data.documents.flatMap((d) => d.rows)
+  let units = 0
+  let sentences = 0
+  let annotated = 0
+  for (const d of data.documents)
+    for (const r of d.rows) {
+      units++
+      if (isAnnotatable(r.unit)) sentences++
+      if (r.annotation && isAnnotated(r.annotation)) annotated++
+    }
   return {
     format: options.format,
     path: options.out,
     files,
     documents: data.documents.length,
-    units: rows.length,
-    sentences: rows.filter((r) => isAnnotatable(r.unit)).length,
-    annotated: rows.filter((r) => isAnnotated(r.annotation ?? undefined)).length,
+    units,
+    sentences,
+    annotated,
     statements: countStatements(data.documents),
     warnings,
   }
@@ -121,7 +136,8 @@ async function chooseTarget(options: ExportOptions): Promise<Target> {
     const formats = Object.keys(FOLDER_FILES) as SingleFormat[]
     const state = await folderTarget(out, folderFileNames())
     // A folder of the analyst's own is never replaced: the files go in beside theirs.
-    if (state === 'shared') return { kind: 'files', files: inFolder(out, formats), base: join(out, '/') }
+    if (state === 'shared')
+      return { kind: 'files', files: inFolder(out, formats), base: join(out, '/') }
     return { kind: 'folder', files: inFolder('', formats), base: '' }
   }
   if (await isFolder(out)) {
@@ -145,7 +161,12 @@ function hasNetworkDimensions(data: ExportData): boolean {
 }
 
 /** The files of one format; the first path gets every document, the others one split each. */
-function plan(data: ExportData, format: SingleFormat, paths: string[], cardFiles: string[] = []): PlannedFile[] {
+function plan(
+  data: ExportData,
+  format: SingleFormat,
+  paths: string[],
+  cardFiles: string[] = [],
+): PlannedFile[] {
   const parts: Array<ExportDocument[]> = [
     data.documents,
     ...SPLIT_NAMES.map((s) => data.documents.filter((d) => d.split === s)),
@@ -182,7 +203,12 @@ function plan(data: ExportData, format: SingleFormat, paths: string[], cardFiles
       case 'codebook': {
         const c = data.codebook
         const labels = c.dimensions.reduce((n, d) => n + d.labels.length, 0)
-        return { path, format, counts: { dimensions: c.dimensions.length, labels }, chunks: () => [serializeCodebook(c)] }
+        return {
+          path,
+          format,
+          counts: { dimensions: c.dimensions.length, labels },
+          chunks: () => [serializeCodebook(c)],
+        }
       }
       case 'card': {
         const text = buildCard(data, cardFiles)
@@ -191,7 +217,12 @@ function plan(data: ExportData, format: SingleFormat, paths: string[], cardFiles
       case 'graphml': {
         // Built now, before any file is opened, so a missing dimension fails without a trace.
         const network = buildNetwork(data)
-        return { path, format, counts: { nodes: network.nodes, edges: network.edges }, chunks: () => [network.xml] }
+        return {
+          path,
+          format,
+          counts: { nodes: network.nodes, edges: network.edges },
+          chunks: () => [network.xml],
+        }
       }
     }
   })

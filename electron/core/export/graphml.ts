@@ -93,7 +93,12 @@ export function buildNetwork(data: ExportData): Network {
       '@_xmlns:xsi': 'http://www.w3.org/2001/XMLSchema-instance',
       '@_xsi:schemaLocation':
         'http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd',
-      key: KEYS.map((k) => ({ '@_id': k.id, '@_for': k.for, '@_attr.name': k.name, '@_attr.type': k.type })),
+      key: KEYS.map((k) => ({
+        '@_id': k.id,
+        '@_for': k.for,
+        '@_attr.name': k.name,
+        '@_attr.type': k.type,
+      })),
       graph: {
         '@_id': 'actor-argument',
         '@_edgedefault': 'directed',
@@ -104,7 +109,10 @@ export function buildNetwork(data: ExportData): Network {
           '@_target': e.target,
           data: [
             { '@_key': 'd_weight', '#text': e.weight },
-            { '@_key': 'd_stance', '#text': xmlText(e.stance ? (stances?.labels.get(e.stance) ?? e.stance) : '') },
+            {
+              '@_key': 'd_stance',
+              '#text': xmlText(e.stance ? (stances?.labels.get(e.stance) ?? e.stance) : ''),
+            },
             { '@_key': 'd_stance_id', '#text': xmlText(e.stance) },
           ],
         })),
@@ -120,7 +128,12 @@ export function buildNetwork(data: ExportData): Network {
   return { xml: builder.build(graph) as string, nodes: ordered.length, edges: edges.length }
 }
 
-function count(nodes: Map<string, Node>, dimension: DimensionInfo, type: Node['type'], labelId: string): void {
+function count(
+  nodes: Map<string, Node>,
+  dimension: DimensionInfo,
+  type: Node['type'],
+  labelId: string,
+): void {
   const id = `${type}:${labelId}`
   const node = nodes.get(id)
   if (node) node.frequency++
@@ -170,6 +183,10 @@ function nodeElement(n: Node): object {
  * Text XML 1.0 can hold: the builder escapes & < > " ', but control characters and lone
  * surrogates are not allowed in XML at all, escaped or not, so they are dropped.
  */
+const NOT_XML =
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
+
 function xmlText(s: string): string {
-  return s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '')
+  return s.replace(NOT_XML, '')
 }

@@ -32,6 +32,7 @@ const lineSchema = z.object({
   }),
   document_origin: nullableString,
   document_imported_at: z.string(),
+  document_units: z.number().int().positive(),
   sentence_id: z.string().min(1),
   index: z.number().int().nonnegative(),
   kind: unitKindSchema,
@@ -115,14 +116,19 @@ export function parseAnnotatedExport(text: string, origin: string): ParsedExport
 /** Rebuilds one document from its lines, checking that the text and the offsets agree. */
 function restoreDocument(group: Array<{ line: Line; at: number }>): RestoredDocument {
   group.sort((a, b) => a.line.index - b.line.index)
+  const count = group[0].line.document_units
+  if (group.length !== count)
+    throw new Error(
+      `the export holds ${group.length} of the document's ${count} units (was it exported with only ` +
+        'annotated sentences or without headings, or split?); it cannot rebuild the document',
+    )
   let text = ''
   const units: Unit[] = []
   const annotations: Record<string, SentenceAnnotation> = {}
   for (const [expected, { line, at }] of group.entries()) {
     if (line.index !== expected)
       throw new Error(
-        `unit ${expected} is missing (line ${at} has index ${line.index}): the export leaves units out ` +
-          '(exported with only annotated sentences or without headings?) and cannot rebuild the document',
+        `unit ${expected} is missing (line ${at} has index ${line.index}); it cannot rebuild the document`,
       )
     const start = text.length + line.text_before.length
     if (line.start !== start || line.end !== start + line.text.length)
@@ -171,8 +177,16 @@ function restoreAnnotation(line: Line, at: number): SentenceAnnotation | null {
     return null
   }
   const { annotator, updated_at, codebook_version, note, uncertain } = line
-  if (annotator === null || updated_at === null || codebook_version === null || note === null || uncertain === null)
-    throw new Error(`line ${at}: an annotation needs annotator, updated_at, codebook_version, note and uncertain`)
+  if (
+    annotator === null ||
+    updated_at === null ||
+    codebook_version === null ||
+    note === null ||
+    uncertain === null
+  )
+    throw new Error(
+      `line ${at}: an annotation needs annotator, updated_at, codebook_version, note and uncertain`,
+    )
   return {
     statements: line.statements.map((s) => restoreStatement(s, at)),
     uncertain,

@@ -71,7 +71,10 @@ export type ExportOptionsInput = { format: ExportFormat; out?: string } & {
   [K in Exclude<keyof ExportOptions, 'format' | 'out' | 'network'>]?: ExportOptions[K] | undefined
 } & { network?: Partial<NetworkOptions> }
 
-const fraction = z.number().min(0, 'a split fraction is at least 0').max(1, 'a split fraction is at most 1')
+const fraction = z
+  .number()
+  .min(0, 'a split fraction is at least 0')
+  .max(1, 'a split fraction is at most 1')
 
 const optionsSchema = z.object({
   format: z.enum(EXPORT_FORMATS, { message: `the format is one of ${EXPORT_FORMATS.join(', ')}` }),
@@ -79,7 +82,12 @@ const optionsSchema = z.object({
   documents: z
     .object({
       ids: z.array(z.string().min(1)).min(1, 'the list of documents is empty').optional(),
-      meta: z.object({ field: z.string().trim().min(1, 'the metadata field is missing'), value: z.string() }).optional(),
+      meta: z
+        .object({
+          field: z.string().trim().min(1, 'the metadata field is missing'),
+          value: z.string(),
+        })
+        .optional(),
     })
     .default({}),
   onlyAnnotated: z.boolean().default(false),
@@ -97,7 +105,10 @@ const optionsSchema = z.object({
       test: fraction,
       seed: z.number().int('the seed is a whole number').min(0).max(0xffffffff),
     })
-    .refine((s) => Math.abs(s.train + s.dev + s.test - 1) < 1e-6, 'the split fractions must add up to 1')
+    .refine(
+      (s) => Math.abs(s.train + s.dev + s.test - 1) < 1e-6,
+      'the split fractions must add up to 1',
+    )
     .nullish()
     .transform((s) => s ?? null),
   bom: z.boolean().default(false),
@@ -133,7 +144,11 @@ export const FOLDER_FILES = {
 } as const satisfies Record<Exclude<ExportFormat, 'all'>, string>
 
 /** Formats that are written once per split as well (`data.train.jsonl` beside `data.jsonl`). */
-export const SPLITTABLE: ReadonlySet<ExportFormat> = new Set(['jsonl', 'csv-sentences', 'csv-statements'])
+export const SPLITTABLE: ReadonlySet<ExportFormat> = new Set([
+  'jsonl',
+  'csv-sentences',
+  'csv-statements',
+])
 
 /** `data.jsonl` → `data.train.jsonl`; the split goes before the extension so tools still see it. */
 export function splitFilePath(path: string, split: SplitName): string {

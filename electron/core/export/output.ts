@@ -40,13 +40,17 @@ export async function checkFileTarget(path: string): Promise<void> {
  * A file there is an error. Replacing the analyst's own folder is the one mistake an export
  * must never make, hence the distinction.
  */
-export async function folderTarget(path: string, ownNames: Set<string>): Promise<'absent' | 'own' | 'shared'> {
+export async function folderTarget(
+  path: string,
+  ownNames: Set<string>,
+): Promise<'absent' | 'own' | 'shared'> {
   const target = await statOrNull(path)
   if (!target) {
     await checkParent(path)
     return 'absent'
   }
-  if (!target.isDirectory()) throw new ExportError(path, 'it is a file; this format writes a folder')
+  if (!target.isDirectory())
+    throw new ExportError(path, 'it is a file; this format writes a folder')
   const names = await readdir(path).catch((e) => Promise.reject(fsError(path, e)))
   return names.every((name) => ownNames.has(name)) ? 'own' : 'shared'
 }
@@ -67,13 +71,18 @@ async function statOrNull(path: string) {
   try {
     return await stat(path)
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null
+    // ENOTDIR: a part of the path is a file; checkParent then says which.
+    const code = (e as NodeJS.ErrnoException).code
+    if (code === 'ENOENT' || code === 'ENOTDIR') return null
     throw fsError(path, e)
   }
 }
 
 /** Writes several files, renaming them into place only once all are complete. */
-export async function writeFiles(files: PlannedFile[], signal?: AbortSignal): Promise<WrittenFile[]> {
+export async function writeFiles(
+  files: PlannedFile[],
+  signal?: AbortSignal,
+): Promise<WrittenFile[]> {
   const staged = files.map((f) => ({ file: f, tmp: `${f.path}.tmp-${process.pid}` }))
   const written: WrittenFile[] = []
   try {
@@ -132,7 +141,12 @@ export async function writeFolder(
   return written
 }
 
-async function writeOne(file: PlannedFile, tmp: string, finalPath: string, signal?: AbortSignal): Promise<WrittenFile> {
+async function writeOne(
+  file: PlannedFile,
+  tmp: string,
+  finalPath: string,
+  signal?: AbortSignal,
+): Promise<WrittenFile> {
   let handle: FileHandle
   try {
     handle = await open(tmp, 'w')
@@ -171,9 +185,9 @@ async function writeOne(file: PlannedFile, tmp: string, finalPath: string, signa
 async function writeAll(handle: FileHandle, buffers: Buffer[], size: number): Promise<void> {
   let written = (await handle.writev(buffers)).bytesWritten
   if (written === size) return
-  const rest = Buffer.concat(buffers).subarray(written)
+  const all = Buffer.concat(buffers)
   while (written < size) {
-    const n = (await handle.write(rest, written - (size - rest.length))).bytesWritten
+    const n = (await handle.write(all, written)).bytesWritten
     if (n === 0) throw Object.assign(new Error('no space left on the device'), { code: 'ENOSPC' })
     written += n
   }

@@ -64,7 +64,7 @@ export async function companionCodebook(exportFiles: string[]): Promise<Codebook
     try {
       return parseCodebookFile(text)
     } catch (e) {
-      throw new Error(`${candidate}: ${(e as Error).message}`)
+      throw new Error(`${candidate}: ${(e as Error).message}`, { cause: e })
     }
   }
   return undefined
@@ -80,7 +80,13 @@ export async function importAnnotatedExport(
   options: ImportOptions & { name?: string } = {},
 ): Promise<ImportReport> {
   const origin = options.name ?? (typeof source === 'string' ? source : 'export.jsonl')
-  const report: ImportReport = { imported: [], skipped: [], failed: [], warnings: [], cancelled: false }
+  const report: ImportReport = {
+    imported: [],
+    skipped: [],
+    failed: [],
+    warnings: [],
+    cancelled: false,
+  }
   let text: string
   try {
     const bytes = typeof source === 'string' ? await readFile(source) : source
@@ -125,17 +131,28 @@ async function addRestored(
   for (const [unitId, annotation] of Object.entries(annotations)) {
     const ok = sentenceAnnotationSchema.safeParse(annotation)
     if (!ok.success) {
-      report.failed.push({ origin: where, reason: `annotation of ${unitId}: ${describe(ok.error)}` })
+      report.failed.push({
+        origin: where,
+        reason: `annotation of ${unitId}: ${describe(ok.error)}`,
+      })
       return
     }
   }
   if (repo.hasDocument(document.id)) {
-    report.skipped.push({ origin: where, reason: `a document "${document.id}" is already in the project`, existingId: document.id })
+    report.skipped.push({
+      origin: where,
+      reason: `a document "${document.id}" is already in the project`,
+      existingId: document.id,
+    })
     return
   }
   const existing = repo.findByContentHash(document.contentHash)
   if (existing) {
-    report.skipped.push({ origin: where, reason: `already in the project as "${existing}"`, existingId: existing })
+    report.skipped.push({
+      origin: where,
+      reason: `already in the project as "${existing}"`,
+      existingId: existing,
+    })
     return
   }
   try {
@@ -146,7 +163,12 @@ async function addRestored(
     return
   }
   const sentences = document.units.filter((u) => u.kind === 'sentence').length
-  report.imported.push({ id: document.id, origin, title: document.meta.title ?? document.id, sentences })
+  report.imported.push({
+    id: document.id,
+    origin,
+    title: document.meta.title ?? document.id,
+    sentences,
+  })
 }
 
 function unknownLabels(codebook: Codebook, documents: RestoredDocument[]): string[] {
@@ -156,7 +178,8 @@ function unknownLabels(codebook: Codebook, documents: RestoredDocument[]): strin
     for (const a of Object.values(annotations))
       for (const s of a.statements)
         for (const [dimension, ids] of Object.entries(s.values))
-          for (const id of ids) if (!known.get(dimension)?.has(id)) unknown.add(`${dimension}:${id}`)
+          for (const id of ids)
+            if (!known.get(dimension)?.has(id)) unknown.add(`${dimension}:${id}`)
   return [...unknown]
 }
 

@@ -76,17 +76,23 @@ export async function loadExportData(
     const annotations = await repo.getAnnotations(ids[i])
     const units = new Set(document.units.map((u) => u.id))
     orphaned += Object.keys(annotations).filter((id) => !units.has(id)).length
-    if (document.units.length === 0) warnings.push(`The document "${document.id}" has no units and is left out.`)
+    if (document.units.length === 0)
+      warnings.push(`The document "${document.id}" has no units and is left out.`)
     const rows = flattenDocument(document, annotations, options)
     if (rows.length > 0) documents.push({ document, rows, split: null })
     control.onProgress?.({ done: i + 1, total: ids.length })
   }
   checkCancelled(control.signal)
   if (orphaned > 0)
-    warnings.push(`${orphaned} annotation(s) belong to units that no longer exist and are left out.`)
+    warnings.push(
+      `${orphaned} annotation(s) belong to units that no longer exist and are left out.`,
+    )
   if (options.split) {
     // Split over the documents that have rows, so an empty document never takes a test slot.
-    const splits = assignSplits(documents.map((d) => d.document.id), options.split)
+    const splits = assignSplits(
+      documents.map((d) => d.document.id),
+      options.split,
+    )
     for (const d of documents) d.split = splits.get(d.document.id) ?? null
   }
   const codebook = repo.getCodebook()
@@ -101,13 +107,18 @@ export async function loadExportData(
 }
 
 /** The ids of the chosen documents, sorted; an id that does not exist is an error, not a no-op. */
-export function selectDocuments(summaries: DocumentSummary[], selection: DocumentSelection): string[] {
+export function selectDocuments(
+  summaries: DocumentSummary[],
+  selection: DocumentSelection,
+): string[] {
   let chosen = summaries
   if (selection.ids) {
     const known = new Set(summaries.map((d) => d.id))
     const missing = selection.ids.filter((id) => !known.has(id))
     if (missing.length > 0)
-      throw new Error(`There is no document ${missing.map((id) => `"${id}"`).join(', ')} in this project.`)
+      throw new Error(
+        `There is no document ${missing.map((id) => `"${id}"`).join(', ')} in this project.`,
+      )
     const wanted = new Set(selection.ids)
     chosen = chosen.filter((d) => wanted.has(d.id))
   }
@@ -145,13 +156,23 @@ export function flattenDocument(
       annotation = null
     if (options.onlyAnnotated && !isAnnotated(annotation ?? undefined)) continue
     const textAfter = index === units.length - 1 ? text.slice(unit.end) : ''
-    rows.push({ unit, index, text: text.slice(unit.start, unit.end), textBefore, textAfter, annotation })
+    rows.push({
+      unit,
+      index,
+      text: text.slice(unit.start, unit.end),
+      textBefore,
+      textAfter,
+      annotation,
+    })
   }
   return rows
 }
 
 /** The codebook's dimensions plus those only annotations know, so no label is lost silently. */
-export function describeDimensions(codebook: Codebook, documents: ExportDocument[]): DimensionInfo[] {
+export function describeDimensions(
+  codebook: Codebook,
+  documents: ExportDocument[],
+): DimensionInfo[] {
   const result: DimensionInfo[] = codebook.dimensions.map((d) => ({
     id: d.id,
     name: d.name,
@@ -162,7 +183,9 @@ export function describeDimensions(codebook: Codebook, documents: ExportDocument
   for (const { rows } of documents)
     for (const { annotation } of rows)
       for (const statement of annotation?.statements ?? [])
-        for (const [dimensionId, labelIds] of Object.entries(statement.values)) {
+        for (const dimensionId in statement.values) {
+          if (!Object.hasOwn(statement.values, dimensionId)) continue
+          const labelIds = statement.values[dimensionId]
           let dimension = byId.get(dimensionId)
           if (!dimension) {
             dimension = { id: dimensionId, name: dimensionId, labels: new Map(), colors: new Map() }

@@ -23,7 +23,10 @@ export function mulberry32(seed: number): () => number {
  * Assigns every document to one split. The ids are sorted first, so the result depends on the
  * set of documents and the seed, never on the order they were listed in.
  */
-export function assignSplits(documentIds: readonly string[], split: SplitOptions): Map<string, SplitName> {
+export function assignSplits(
+  documentIds: readonly string[],
+  split: SplitOptions,
+): Map<string, SplitName> {
   const ids = [...new Set(documentIds)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
   const random = mulberry32(split.seed)
   // Fisher–Yates: every order equally likely, one random number per position.

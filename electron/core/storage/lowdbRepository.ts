@@ -1,4 +1,4 @@
-import { appendFile, mkdir, readdir, readFile, rm } from 'node:fs/promises'
+import { appendFile, mkdir, readdir, readFile, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Low } from 'lowdb'
 import {
@@ -22,6 +22,7 @@ import {
   type IndexFile,
   type ProjectFile,
 } from './files'
+import { acquireProjectLock } from './lock'
 import type { ProjectRepository, StorageNotice } from './repository'
 
 /** How many documents' annotation files stay loaded; the rest are read again on demand. */
@@ -39,6 +40,11 @@ export class NotAProjectError extends Error {
 export interface OpenOptions {
   /** Create the project when the folder holds none. */
   create?: { name: string; codebook: Codebook }
+  /**
+   * Who opens the project, named in the lock other programs see ('the app', 'the command-line
+   * tool'); false opens without the one-writer lock (tests that simulate a crashed writer).
+   */
+  lock?: string | false
 }
 
 export async function openLowdbRepository(
@@ -46,25 +52,43 @@ export async function openLowdbRepository(
   options: OpenOptions = {},
 ): Promise<LowdbProjectRepository> {
   const notices: StorageNotice[] = []
-  if (options.create) await mkdir(dir, { recursive: true })
-  const projectAdapter = new DurableJsonFile<ProjectFile>(join(dir, 'project.json'), readProjectFile)
-  const project = new Low<ProjectFile>(projectAdapter, {
-    schemaVersion: SCHEMA_VERSION,
-    name: options.create?.name ?? '',
-    createdAt: new Date().toISOString(),
-    codebook: options.create?.codebook ?? { version: 0, dimensions: [] },
-  })
-  await project.read()
-  noteRecovery(notices, projectAdapter)
-  if (projectAdapter.recovery.kind === 'missing') {
+  const file = join(dir, 'project.json')
+  const present = await Promise.all(['', '.bak', '.tmp'].map((suffix) => exists(file + suffix)))
+  if (!present.some(Boolean)) {
     if (!options.create) throw new NotAProjectError(dir)
-    await project.write()
+    await mkdir(dir, { recursive: true })
   }
-  await mkdir(join(dir, 'documents'), { recursive: true })
-  await mkdir(join(dir, 'annotations'), { recursive: true })
-  const repo = new LowdbProjectRepository(dir, project, notices)
-  await repo.loadIndex()
-  return repo
+  // The lock comes before any read, because reading may repair (write) a damaged file.
+  const release = options.lock === false ? async () => {} : await acquireProjectLock(dir, options.lock ?? 'the app')
+  try {
+    const projectAdapter = new DurableJsonFile<ProjectFile>(file, readProjectFile)
+    const project = new Low<ProjectFile>(projectAdapter, {
+      schemaVersion: SCHEMA_VERSION,
+      name: options.create?.name ?? '',
+      createdAt: new Date().toISOString(),
+      codebook: options.create?.codebook ?? { version: 0, dimensions: [] },
+    })
+    await project.read()
+    noteRecovery(notices, projectAdapter)
+    if (projectAdapter.recovery.kind === 'missing') await project.write()
+    await mkdir(join(dir, 'documents'), { recursive: true })
+    await mkdir(join(dir, 'annotations'), { recursive: true })
+    const repo = new LowdbProjectRepository(dir, project, notices, release)
+    await repo.loadIndex()
+    return repo
+  } catch (e) {
+    await release()
+    throw e
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path)
+    return true
+  } catch {
+    return false
+  }
 }
 
 function noteRecovery(notices: StorageNotice[], adapter: DurableJsonFile<unknown>): void {
@@ -93,6 +117,7 @@ export class LowdbProjectRepository implements ProjectRepository {
     readonly path: string,
     private readonly project: Low<ProjectFile>,
     notices: StorageNotice[],
+    private readonly releaseLock: () => Promise<void> = async () => {},
   ) {
     this.notices = notices
     this.index = new Low<IndexFile>(new DurableJsonFile(join(path, 'index.json'), readIndexFile), {
@@ -278,6 +303,7 @@ export class LowdbProjectRepository implements ProjectRepository {
     if (this.flushTimer) clearTimeout(this.flushTimer)
     await this.flushIndex()
     this.closed = true
+    await this.releaseLock()
   }
 
   private assertOpen(): void {

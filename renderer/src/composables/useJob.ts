@@ -25,8 +25,11 @@ export function useJob(client: JobClient, jobId: Ref<string | null>, options: Us
   const error = ref<string | null>(null)
   const cancelling = ref(false)
   /** True from the moment there is a job id until the job ends (its first status may be on the way). */
-  const running = computed(() =>
-    jobId.value !== null && !error.value && (status.value === null || status.value.state === 'running'),
+  const running = computed(
+    () =>
+      jobId.value !== null &&
+      !error.value &&
+      (status.value === null || status.value.state === 'running'),
   )
 
   let timer: ReturnType<typeof setTimeout> | undefined

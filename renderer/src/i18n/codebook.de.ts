@@ -12,10 +12,13 @@ const de: typeof en = {
   close: 'Schließen',
   importFile: 'Aus Datei importieren …',
   exportFile: 'In Datei exportieren …',
-  imported: 'Das Codebuch wurde aus der Datei gelesen. Prüfen Sie es und speichern Sie es dann, um es in diesem Projekt zu verwenden.',
+  imported:
+    'Das Codebuch wurde aus der Datei gelesen. Prüfen Sie es und speichern Sie es dann, um es in diesem Projekt zu verwenden.',
   exported: 'Codebuch gespeichert unter {path}',
-  exportedWithoutDraft: 'Ungespeicherte Änderungen stehen nicht in der Datei; speichern Sie zuerst, um sie aufzunehmen.',
-  problemCount: 'Beheben Sie vor dem Speichern ein Problem. | Beheben Sie vor dem Speichern {n} Probleme.',
+  exportedWithoutDraft:
+    'Ungespeicherte Änderungen stehen nicht in der Datei; speichern Sie zuerst, um sie aufzunehmen.',
+  problemCount:
+    'Beheben Sie vor dem Speichern ein Problem. | Beheben Sie vor dem Speichern {n} Probleme.',
   noName: 'Bitte geben Sie einen Namen ein.',
   dimensions: 'Dimensionen',
   newDimension: 'Neue Dimension',
@@ -24,7 +27,8 @@ const de: typeof en = {
     group: 'Dimension {name}',
     name: 'Name der Dimension',
     multi: 'Mehrere Labels pro Aussage (Mehrfachauswahl)',
-    singleHint: 'Aussagen, die hier schon mehrere Labels tragen, behalten sie, bis sie neu codiert werden.',
+    singleHint:
+      'Aussagen, die hier schon mehrere Labels tragen, behalten sie, bis sie neu codiert werden.',
     moveUp: 'Dimension nach oben',
     moveDown: 'Dimension nach unten',
     remove: 'Dimension löschen',

@@ -22,7 +22,8 @@ export default {
     group: 'Dimension {name}',
     name: 'Dimension name',
     multi: 'Several labels per statement (multi-choice)',
-    singleHint: 'Statements that already carry several labels here keep them until they are coded again.',
+    singleHint:
+      'Statements that already carry several labels here keep them until they are coded again.',
     moveUp: 'Move dimension up',
     moveDown: 'Move dimension down',
     remove: 'Delete dimension',

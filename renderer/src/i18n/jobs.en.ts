@@ -6,7 +6,6 @@ export default {
   cancel: 'Cancel',
   cancelling: 'Cancelling…',
   progress: {
-    label: 'Progress',
     starting: 'Starting…',
     count: '{done} of {total}',
     current: 'Now: {name}',
@@ -18,14 +17,14 @@ export default {
     dropHint: 'You can also drop files or folders anywhere onto the window.',
     chooseFiles: 'Choose files…',
     chooseFolder: 'Choose folder…',
-    again: 'Import more',
     running: 'Importing…',
     failed: 'The import stopped: {message}',
   },
   report: {
     heading: 'Import report',
     summary: '{imported} imported, {skipped} skipped as duplicates, {failed} failed',
-    cancelled: 'The import was cancelled. Every document imported before that is complete; nothing was left half done.',
+    cancelled:
+      'The import was cancelled. Every document imported before that is complete; nothing was left half done.',
     imported: 'Imported',
     skipped: 'Skipped (duplicates)',
     failed: 'Failed',

@@ -7,16 +7,33 @@ import type {
   Label,
   SentenceAnnotationInput,
 } from '../../../electron/contract/model'
-import { codebookChanged, codebookProblems, type CodebookProblem } from '../../../electron/common/codebookRules'
+import {
+  codebookChanged,
+  codebookProblems,
+  type CodebookProblem,
+} from '../../../electron/common/codebookRules'
 import { api } from '../api'
 import { useDocumentStore } from './document'
 import { useHistoryStore } from './history'
 import { useProjectStore } from './project'
 
 /** Colours offered to a new label, in order; the first one its dimension does not use wins. */
-const PALETTE = ['#1565c0', '#c62828', '#2e7d32', '#f9a825', '#6a1b9a', '#00897b', '#d84315', '#5d4037', '#ad1457', '#455a64']
+const PALETTE = [
+  '#1565c0',
+  '#c62828',
+  '#2e7d32',
+  '#f9a825',
+  '#6a1b9a',
+  '#00897b',
+  '#d84315',
+  '#5d4037',
+  '#ad1457',
+  '#455a64',
+]
 
-export type LabelPatch = Partial<Pick<Label, 'name' | 'color' | 'hotkey' | 'definition' | 'examples' | 'aliases'>>
+export type LabelPatch = Partial<
+  Pick<Label, 'name' | 'color' | 'hotkey' | 'definition' | 'examples' | 'aliases'>
+>
 export type DimensionPatch = Partial<Pick<Dimension, 'name' | 'multi'>>
 
 /** What the save button led to: stored, waiting for the analyst to confirm a deletion, or nothing. */
@@ -56,7 +73,9 @@ function clone(codebook: Codebook): Codebook {
   return JSON.parse(JSON.stringify(codebook)) as Codebook
 }
 
-function move<T>(list: T[], index: number, delta: number): void {
+/** Moves the item with this id one place up (-1) or down (+1); nothing at either end. */
+function move<T extends { id: string }>(list: T[], id: string, delta: number): void {
+  const index = list.findIndex((item) => item.id === id)
   const target = index + delta
   if (index < 0 || target < 0 || target >= list.length) return
   const [item] = list.splice(index, 1)
@@ -76,25 +95,39 @@ function withLabelLast(codebook: Codebook, labelId: string | null): Codebook {
 }
 
 /** Label and dimension ids that `next` no longer has. */
-function removedIds(current: Codebook, next: Codebook): { labels: Set<string>; dimensions: Set<string> } {
+function removedIds(
+  current: Codebook,
+  next: Codebook,
+): { labels: Set<string>; dimensions: Set<string> } {
   const kept = (b: Codebook) => new Set(b.dimensions.flatMap((d) => d.labels.map((l) => l.id)))
   const nextLabels = kept(next)
   const nextDimensions = new Set(next.dimensions.map((d) => d.id))
   return {
     labels: new Set([...kept(current)].filter((id) => !nextLabels.has(id))),
-    dimensions: new Set(current.dimensions.map((d) => d.id).filter((id) => !nextDimensions.has(id))),
+    dimensions: new Set(
+      current.dimensions.map((d) => d.id).filter((id) => !nextDimensions.has(id)),
+    ),
   }
 }
 
-function mentions(input: SentenceAnnotationInput | null, removed: ReturnType<typeof removedIds>): boolean {
+/** True when an annotation names a removed label or carries values in a removed dimension. */
+function mentions(
+  input: SentenceAnnotationInput | null,
+  removed: ReturnType<typeof removedIds>,
+): boolean {
   return !!input?.statements.some((s) =>
-    Object.entries(s.values).some(([d, ids]) => removed.dimensions.has(d) || ids.some((id) => removed.labels.has(id))),
+    Object.entries(s.values).some(
+      ([d, ids]) => removed.dimensions.has(d) || ids.some((id) => removed.labels.has(id)),
+    ),
   )
 }
 
 /** True when saving would take labels or dimensions away from at least one annotation. */
 export function impactTouchesAnnotations(impact: CodebookImpact): boolean {
-  return impact.removedLabels.some((l) => l.statements > 0) || impact.removedDimensions.some((d) => d.statements > 0)
+  return (
+    impact.removedLabels.some((l) => l.statements > 0) ||
+    impact.removedDimensions.some((d) => d.statements > 0)
+  )
 }
 
 /**
@@ -123,7 +156,9 @@ export const useCodebookStore = defineStore('codebook', () => {
   /** True when the draft differs from the project's codebook. */
   const dirty = computed(() => codebookChanged(saved.value, draft.value))
   /** The rules the draft breaks (hotkey collisions, reserved keys, duplicate ids). */
-  const problems = computed<CodebookProblem[]>(() => codebookProblems(withLabelLast(draft.value, lastEdited.value)))
+  const problems = computed<CodebookProblem[]>(() =>
+    codebookProblems(withLabelLast(draft.value, lastEdited.value)),
+  )
   const missingNames = computed<MissingName[]>(() =>
     draft.value.dimensions.flatMap((d) => [
       ...(d.name.trim() ? [] : [{ dimensionId: d.id }]),
@@ -131,7 +166,8 @@ export const useCodebookStore = defineStore('codebook', () => {
     ]),
   )
   const canSave = computed(
-    () => dirty.value && !busy.value && problems.value.length === 0 && missingNames.value.length === 0,
+    () =>
+      dirty.value && !busy.value && problems.value.length === 0 && missingNames.value.length === 0,
   )
 
   /** Ids in the draft and in the saved codebook: a new label never takes the id of a deleted one. */
@@ -172,7 +208,7 @@ export const useCodebookStore = defineStore('codebook', () => {
   }
 
   function moveDimension(id: string, delta: number): void {
-    move(draft.value.dimensions, draft.value.dimensions.findIndex((d) => d.id === id), delta)
+    move(draft.value.dimensions, id, delta)
   }
 
   function removeDimension(id: string): void {
@@ -201,7 +237,7 @@ export const useCodebookStore = defineStore('codebook', () => {
 
   function moveLabel(dimensionId: string, labelId: string, delta: number): void {
     const d = dimension(dimensionId)
-    if (d) move(d.labels, d.labels.findIndex((l) => l.id === labelId), delta)
+    if (d) move(d.labels, labelId, delta)
   }
 
   function removeLabel(dimensionId: string, labelId: string): void {

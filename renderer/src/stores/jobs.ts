@@ -33,7 +33,10 @@ export const useJobsStore = defineStore('jobs', () => {
    * Starts an import and opens the import dialog on it. Resolves with false when the analyst
    * cancelled the file dialog or the import could not start.
    */
-  async function startImport(source: ImportSource, failures: LocalFailure[] = []): Promise<boolean> {
+  async function startImport(
+    source: ImportSource,
+    failures: LocalFailure[] = [],
+  ): Promise<boolean> {
     useUiStore().importOpen = true
     if (importJob.running.value) return false
     importError.value = null

@@ -1,0 +1,82 @@
+/**
+ * The naive way, for comparison: the whole project (codebook, every document, every annotation)
+ * in one lowdb file through lowdb's own JSONFile adapter, rewritten by Low.write() on every label
+ * change. (JSONFile indents with two spaces and does not fsync, so this flatters the naive way.)
+ */
+import { readdir, readFile, stat } from 'node:fs/promises'
+import { join } from 'node:path'
+import { Low } from 'lowdb'
+import { JSONFile } from 'lowdb/node'
+import type { Codebook, SentenceAnnotation, StoredDocument } from '../electron/contract/model'
+import type { AnnotationFile, DocumentFile, ProjectFile } from '../electron/core/storage/files'
+import { emit } from './child'
+import { mulberry32, pick } from './prng'
+import { log, mb, metric, percentile } from './stats'
+
+interface NaiveDb {
+  name: string
+  codebook: Codebook | null
+  documents: StoredDocument[]
+  annotations: Record<string, Record<string, SentenceAnnotation>>
+}
+
+/** Loads the sharded project into one object (untimed: it stands for the naive app's state). */
+async function loadAll(projectDir: string): Promise<NaiveDb> {
+  const project = JSON.parse(await readFile(join(projectDir, 'project.json'), 'utf8')) as ProjectFile
+  const data: NaiveDb = { name: project.name, codebook: project.codebook, documents: [], annotations: {} }
+  const names = (await readdir(join(projectDir, 'documents'))).filter((f) => f.endsWith('.json')).sort()
+  for (const name of names) {
+    const doc = JSON.parse(await readFile(join(projectDir, 'documents', name), 'utf8')) as DocumentFile
+    const ann = JSON.parse(await readFile(join(projectDir, 'annotations', name), 'utf8')) as AnnotationFile
+    data.documents.push(doc.document)
+    data.annotations[doc.document.id] = ann.annotations
+  }
+  return data
+}
+
+export async function naiveStage(args: { projectDir: string; file: string; writes: number; seed: number }): Promise<{ p50: number | null }> {
+  const data = await loadAll(args.projectDir)
+  const db = new Low<NaiveDb>(new JSONFile<NaiveDb>(args.file), data)
+  const random = mulberry32(args.seed)
+  const change = () => {
+    const doc = pick(random, data.documents)
+    const unit = pick(random, doc.units.filter((u) => u.kind === 'sentence'))
+    const now = new Date().toISOString()
+    data.annotations[doc.id][unit.id] = {
+      statements: [{ id: 's1', values: { stance: [pick(random, ['supportive', 'critical', 'neutral', 'mixed'])] } }],
+      uncertain: false,
+      note: '',
+      annotator: 'Bench',
+      createdAt: now,
+      updatedAt: now,
+      codebookVersion: data.codebook?.version ?? 0,
+    }
+  }
+  const times: number[] = []
+  try {
+    // The first write creates the file; then each label change rewrites all of it.
+    await db.write()
+    log(`naive: one lowdb file of ${mb((await stat(args.file)).size).toFixed(0)} MB`)
+    for (let i = 0; i < args.writes; i++) {
+      change()
+      const t0 = performance.now()
+      await db.write()
+      times.push(performance.now() - t0)
+    }
+  } catch (e) {
+    // JSON.stringify of the whole project can exceed V8's maximum string length (~512 MB).
+    const reason = `the naive write failed: ${(e as Error).message}`
+    log(reason)
+    emit(metric('naive_label_change_ms_p50', null, 'ms', null, reason))
+    return { p50: null }
+  }
+  log(`naive label change: p50 ${percentile(times, 50).toFixed(0)} ms over ${times.length} writes`)
+  emit(metric('naive_label_change_ms_p50', percentile(times, 50), 'ms', null, 'whole project in one lowdb JSONFile, Low.write() per change'))
+
+  db.data = { name: '', codebook: null, documents: [], annotations: {} }
+  globalThis.gc?.()
+  const t0 = performance.now()
+  await db.read()
+  emit(metric('naive_open_ms', performance.now() - t0, 'ms', null, 'Low.read() of the one file'))
+  return { p50: percentile(times, 50) }
+}

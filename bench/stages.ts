@@ -1,0 +1,58 @@
+/**
+ * The entry of a benchmark child process: `stages.ts <stage> <json args>`. Each stage sends its
+ * metrics and result to the driver (run.ts) and exits.
+ */
+import { loadDefaultCodebook } from '../electron/core/workbench'
+import { emit, sendResult } from './child'
+import { coreStage, CORPUS_DIR, labelsSmallStage } from './coreBench'
+import { article } from './germanText'
+import { importStage } from './importBench'
+import { naiveStage } from './naiveBench'
+import { writeDocuments } from './projectGen'
+import { buildRenderer } from './rendererBuild'
+import { collectText, sampleCorpusText, segmentSpeed } from './segmentBench'
+import { log, metric } from './stats'
+import { uiStage } from './uiBench'
+
+/** segmentText over ~20 MB of the synthetic articles, and of the shipped sample corpus for reference. */
+async function segmentStage(args: { seed: number }): Promise<void> {
+  const synthetic = collectText((i) => article(args.seed, i).text)
+  const speed = segmentSpeed(synthetic.documents, synthetic.bytes)
+  log(`segmentation: ${speed.mb.toFixed(1)} MB of synthetic articles, ${speed.units} units, ${speed.mbPerSecond.toFixed(1)} MB/s`)
+  emit(metric('segment_mb_per_s', speed.mbPerSecond, 'MB/s', '>= 10'))
+  const sample = sampleCorpusText()
+  const sampleSpeed = segmentSpeed(sample.documents, sample.bytes)
+  log(`segmentation: ${sampleSpeed.mb.toFixed(1)} MB of the sample corpus repeated, ${sampleSpeed.mbPerSecond.toFixed(1)} MB/s`)
+  emit(metric('segment_sample_corpus_mb_per_s', sampleSpeed.mbPerSecond, 'MB/s', null))
+}
+
+async function generateStage(args: { dir: string; seed: number; from: number; to: number }) {
+  const codebook = await loadDefaultCodebook(CORPUS_DIR)
+  return writeDocuments(args.dir, args.seed, args.from, args.to, codebook)
+}
+
+const STAGES: Record<string, (args: never) => Promise<unknown>> = {
+  buildRenderer,
+  generate: generateStage,
+  segment: segmentStage,
+  import: importStage,
+  labelsSmall: labelsSmallStage,
+  core: coreStage,
+  naive: naiveStage,
+  ui: uiStage,
+}
+
+const [name, raw] = process.argv.slice(2)
+const stage = STAGES[name]
+if (!stage) {
+  console.error(`unknown stage ${name}; one of ${Object.keys(STAGES).join(', ')}`)
+  process.exit(2)
+}
+try {
+  const result = await stage(JSON.parse(raw ?? '{}') as never)
+  await sendResult(result ?? null)
+  process.exit(0)
+} catch (e) {
+  console.error(e)
+  process.exit(1)
+}
