@@ -57,6 +57,10 @@ export function emit(m: Metric): void {
 /** In a child: sends the stage's result, waiting until it left the process. */
 export function sendResult(value: unknown): Promise<void> {
   return new Promise((ok, fail) =>
-    process.send ? process.send({ kind: 'result', value } satisfies StageMessage, (e: Error | null) => (e ? fail(e) : ok())) : ok(),
+    process.send
+      ? process.send({ kind: 'result', value } satisfies StageMessage, (e: Error | null) =>
+          e ? fail(e) : ok(),
+        )
+      : ok(),
   )
 }

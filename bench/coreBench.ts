@@ -27,7 +27,10 @@ const PACE_MS = 10
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 /** Opens a workbench on `projectDir` with an annotator set (saving refuses to work without one). */
-export async function openBenchWorkbench(projectDir: string, dataDir: string): Promise<{ workbench: Workbench; ms: number }> {
+export async function openBenchWorkbench(
+  projectDir: string,
+  dataDir: string,
+): Promise<{ workbench: Workbench; ms: number }> {
   const settingsFile = join(dataDir, 'settings.json')
   await (await openSettings(settingsFile)).update({ annotator: 'Bench' })
   const t0 = performance.now()
@@ -57,13 +60,22 @@ function stanceInput(random: Random): SentenceAnnotationInput {
  * Changes as the UI makes them: the document is opened first (getDocument, untimed, as the
  * renderer does when the analyst picks it), then `perDocument` of its sentences are coded.
  */
-async function plannedChanges(handlers: Handlers, ids: string[], perDocument: number, random: Random): Promise<Change[]> {
+async function plannedChanges(
+  handlers: Handlers,
+  ids: string[],
+  perDocument: number,
+  random: Random,
+): Promise<Change[]> {
   const changes: Change[] = []
   for (const id of ids) {
     const view = await call<DocumentView>(handlers, 'getDocument', id)
     const sentences = view.document.units.filter((u) => u.kind === 'sentence')
     for (let i = 0; i < perDocument; i++)
-      changes.push({ documentId: id, unitId: pick(random, sentences).id, input: stanceInput(random) })
+      changes.push({
+        documentId: id,
+        unitId: pick(random, sentences).id,
+        input: stanceInput(random),
+      })
   }
   return changes
 }
@@ -84,34 +96,50 @@ async function timeChanges(handlers: Handlers, changes: Change[]): Promise<numbe
 async function verifyOnDisk(projectDir: string, changes: Change[]): Promise<void> {
   const last = new Map<string, Change>()
   for (const c of changes) last.set(`${c.documentId}\u0000${c.unitId}`, c)
-  const files = new Map<string, Record<string, { statements: Array<{ values: Record<string, string[]> }> }>>()
+  const files = new Map<
+    string,
+    Record<string, { statements: Array<{ values: Record<string, string[]> }> }>
+  >()
   for (const c of last.values()) {
     let annotations = files.get(c.documentId)
     if (!annotations) {
-      annotations = JSON.parse(await readFile(join(projectDir, 'annotations', `${c.documentId}.json`), 'utf8')).annotations
+      annotations = JSON.parse(
+        await readFile(join(projectDir, 'annotations', `${c.documentId}.json`), 'utf8'),
+      ).annotations
       files.set(c.documentId, annotations!)
     }
     const stored = annotations![c.unitId]?.statements[0]?.values.stance?.[0]
     if (stored !== c.input.statements[0].values.stance[0])
-      throw new Error(`label change of ${c.documentId}/${c.unitId} is not on disk (found ${stored})`)
+      throw new Error(
+        `label change of ${c.documentId}/${c.unitId} is not on disk (found ${stored})`,
+      )
   }
 }
 
 function emitLatencies(prefix: string, times: number[], target: string | null, what: string): void {
-  log(`${what}: p50 ${percentile(times, 50).toFixed(2)} ms, p95 ${percentile(times, 95).toFixed(2)} ms, max ${Math.max(...times).toFixed(2)} ms over ${times.length}`)
+  log(
+    `${what}: p50 ${percentile(times, 50).toFixed(2)} ms, p95 ${percentile(times, 95).toFixed(2)} ms, max ${Math.max(...times).toFixed(2)} ms over ${times.length}`,
+  )
   emit(metric(`${prefix}_p50`, percentile(times, 50), 'ms', null))
   emit(metric(`${prefix}_p95`, percentile(times, 95), 'ms', target))
   emit(metric(`${prefix}_max`, Math.max(...times), 'ms', null))
 }
 
 /** Label changes on the sample project the app creates on first start (5 articles). */
-export async function labelsSmallStage(args: { dataDir: string; changes: number; seed: number }): Promise<{ p50: number }> {
+export async function labelsSmallStage(args: {
+  dataDir: string
+  changes: number
+  seed: number
+}): Promise<{ p50: number }> {
   const projectDir = join(args.dataDir, 'project')
   const { workbench } = await openBenchWorkbench(projectDir, args.dataDir)
   const random = mulberry32(args.seed)
   const docs = workbench.service.listDocuments().map((d) => d.id)
   const perDocument = Math.ceil(args.changes / docs.length)
-  const changes = (await plannedChanges(workbench.handlers, docs, perDocument, random)).slice(0, args.changes)
+  const changes = (await plannedChanges(workbench.handlers, docs, perDocument, random)).slice(
+    0,
+    args.changes,
+  )
   // Interleaved, as an analyst going back and forth would; a few unmeasured first to warm the JIT.
   changes.sort(() => random() - 0.5)
   await timeChanges(workbench.handlers, changes.slice(0, 20))
@@ -120,7 +148,12 @@ export async function labelsSmallStage(args: { dataDir: string; changes: number;
   probe.stop()
   await verifyOnDisk(projectDir, changes)
   const sentences = workbench.service.info().sentenceCount
-  emitLatencies('label_change_small_ms', times, '<= 10', `label change, sample project (${sentences} sentences)`)
+  emitLatencies(
+    'label_change_small_ms',
+    times,
+    '<= 10',
+    `label change, sample project (${sentences} sentences)`,
+  )
   probe.report(times)
   await workbench.close()
   return { p50: percentile(times, 50) }
@@ -140,7 +173,9 @@ export interface CoreArgs {
 export async function coreStage(args: CoreArgs): Promise<{ p50: number }> {
   const { workbench, ms: openMs } = await openBenchWorkbench(args.projectDir, args.dataDir)
   const info = workbench.service.info()
-  log(`opened ${info.documentCount} documents, ${info.sentenceCount} sentences (${info.annotatedCount} annotated) in ${openMs.toFixed(0)} ms`)
+  log(
+    `opened ${info.documentCount} documents, ${info.sentenceCount} sentences (${info.annotatedCount} annotated) in ${openMs.toFixed(0)} ms`,
+  )
   emit(metric('open_core_ms', openMs, 'ms', null, 'openWorkbench alone on the big project'))
   emit(metric('project_sentences', info.sentenceCount, 'sentences', null))
   emit(metric('project_annotated', info.annotatedCount, 'sentences', null))
@@ -158,7 +193,12 @@ export async function coreStage(args: CoreArgs): Promise<{ p50: number }> {
   const times = await timeChanges(workbench.handlers, changes)
   probe.stop()
   await verifyOnDisk(args.projectDir, changes)
-  emitLatencies('label_change_big_ms', times, '<= 10', `label change, big project, ${ids.size} open documents`)
+  emitLatencies(
+    'label_change_big_ms',
+    times,
+    '<= 10',
+    `label change, big project, ${ids.size} open documents`,
+  )
   probe.report(times)
 
   // Documents never opened in this session: the annotation shard and the document are read from disk.
@@ -168,20 +208,40 @@ export async function coreStage(args: CoreArgs): Promise<{ p50: number }> {
     const n = Math.floor(random() * args.documents)
     if (ids.has(documentId(n))) continue
     ids.add(documentId(n))
-    const sentences = buildSyntheticDocument(args.seed, n).units.filter((u) => u.kind === 'sentence')
-    cold.push({ documentId: documentId(n), unitId: pick(random, sentences).id, input: stanceInput(random) })
+    const sentences = buildSyntheticDocument(args.seed, n).units.filter(
+      (u) => u.kind === 'sentence',
+    )
+    cold.push({
+      documentId: documentId(n),
+      unitId: pick(random, sentences).id,
+      input: stanceInput(random),
+    })
   }
   if (cold.length > 0) {
     const coldTimes = await timeChanges(workbench.handlers, cold)
     await verifyOnDisk(args.projectDir, cold)
-    emitLatencies('label_change_big_cold_ms', coldTimes, null, 'label change, big project, document not opened before')
+    emitLatencies(
+      'label_change_big_cold_ms',
+      coldTimes,
+      null,
+      'label change, big project, document not opened before',
+    )
   }
 
   const t0 = performance.now()
   const exported = await exportJsonl(workbench.service.repo, args.exportFile)
   const exportSeconds = (performance.now() - t0) / 1000
-  log(`export: ${exported.sentences} sentences, ${exported.lines} lines, ${mb(exported.bytes).toFixed(0)} MB in ${exportSeconds.toFixed(1)} s`)
-  emit(metric('export_jsonl_sentences_per_s', exported.sentences / exportSeconds, 'sentences/s', '>= 200000'))
+  log(
+    `export: ${exported.sentences} sentences, ${exported.lines} lines, ${mb(exported.bytes).toFixed(0)} MB in ${exportSeconds.toFixed(1)} s`,
+  )
+  emit(
+    metric(
+      'export_jsonl_sentences_per_s',
+      exported.sentences / exportSeconds,
+      'sentences/s',
+      '>= 200000',
+    ),
+  )
   emit(metric('export_jsonl_s', exportSeconds, 's', null))
   emit(metric('export_jsonl_mb', mb((await stat(args.exportFile)).size), 'MB', null))
   await rm(args.exportFile, { force: true })
@@ -189,8 +249,24 @@ export async function coreStage(args: CoreArgs): Promise<{ p50: number }> {
   const rss = process.memoryUsage().rss
   const peak = process.resourceUsage().maxRSS * 1024
   log(`core process: rss ${mb(rss).toFixed(0)} MB now, ${mb(peak).toFixed(0)} MB at peak`)
-  emit(metric('main_process_rss_mb', mb(rss), 'MB', '<= 1024', 'rss after open + label changes + export'))
-  emit(metric('main_process_peak_rss_mb', mb(peak), 'MB', null, 'maxRSS of the core process over the stage'))
+  emit(
+    metric(
+      'main_process_rss_mb',
+      mb(rss),
+      'MB',
+      '<= 1024',
+      'rss after open + label changes + export',
+    ),
+  )
+  emit(
+    metric(
+      'main_process_peak_rss_mb',
+      mb(peak),
+      'MB',
+      null,
+      'maxRSS of the core process over the stage',
+    ),
+  )
   emit(metric('main_process_heap_used_mb', mb(process.memoryUsage().heapUsed), 'MB', null))
   await workbench.close()
   return { p50: percentile(times, 50) }
@@ -206,7 +282,11 @@ type Span = [start: number, end: number]
  */
 function probeRepository(workbench: Workbench, prefix: string) {
   const repo = workbench.service.repo as unknown as Record<string, unknown>
-  const spans: Record<'getDocument' | 'putAnnotations' | 'indexFlush', Span[]> = { getDocument: [], putAnnotations: [], indexFlush: [] }
+  const spans: Record<'getDocument' | 'putAnnotations' | 'indexFlush', Span[]> = {
+    getDocument: [],
+    putAnnotations: [],
+    indexFlush: [],
+  }
   const restore: Array<() => void> = []
   const wrap = (owner: Record<string, unknown>, method: string, into: Span[]) => {
     const original = owner[method]
@@ -240,10 +320,42 @@ function probeRepository(workbench: Workbench, prefix: string) {
           `${percentile(ms(puts), 95).toFixed(2)} ms; ${flushes.length} index.json flushes of p50 ${percentile(flushMs, 50).toFixed(0)} ms ` +
           `(max ${Math.max(0, ...flushMs).toFixed(0)} ms) overlapped ${overlapping} of ${times.length} changes`,
       )
-      emit(metric(`${prefix}_document_read_ms_p95`, percentile(ms(spans.getDocument), 95), 'ms', null, 'repo.getDocument inside saveAnnotations'))
-      emit(metric(`${prefix}_durable_write_ms_p95`, percentile(ms(puts), 95), 'ms', null, 'repo.putAnnotations'))
-      emit(metric(`${prefix}_index_flush_ms_p50`, flushes.length ? percentile(flushMs, 50) : null, 'ms', null, 'index.json rewrite, every 1.5 s while changes happen'))
-      emit(metric(`${prefix}_overlapping_index_flush`, overlapping, 'changes', null, `of ${times.length}`))
+      emit(
+        metric(
+          `${prefix}_document_read_ms_p95`,
+          percentile(ms(spans.getDocument), 95),
+          'ms',
+          null,
+          'repo.getDocument inside saveAnnotations',
+        ),
+      )
+      emit(
+        metric(
+          `${prefix}_durable_write_ms_p95`,
+          percentile(ms(puts), 95),
+          'ms',
+          null,
+          'repo.putAnnotations',
+        ),
+      )
+      emit(
+        metric(
+          `${prefix}_index_flush_ms_p50`,
+          flushes.length ? percentile(flushMs, 50) : null,
+          'ms',
+          null,
+          'index.json rewrite, every 1.5 s while changes happen',
+        ),
+      )
+      emit(
+        metric(
+          `${prefix}_overlapping_index_flush`,
+          overlapping,
+          'changes',
+          null,
+          `of ${times.length}`,
+        ),
+      )
     },
   }
 }

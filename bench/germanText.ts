@@ -90,7 +90,20 @@ const ADVERBIALS = [
   'ca. zwei Wochen vor der Wahl',
 ]
 
-const MONTHS = ['Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'Dezember']
+const MONTHS = [
+  'Januar',
+  'Februar',
+  'März',
+  'April',
+  'Mai',
+  'Juni',
+  'Juli',
+  'August',
+  'September',
+  'Oktober',
+  'November',
+  'Dezember',
+]
 
 const CLAUSES = [
   'Wir werden das sehr genau prüfen',
@@ -123,8 +136,21 @@ const HEADLINE_WORDS = [
   'Große Pläne für die Südstadt',
 ]
 
-export const SOURCES = ['Süddeutsche Zeitung', 'Die Welt', 'FAZ', 'taz', 'Der Spiegel', 'Kölner Stadt-Anzeiger']
-export const AUTHORS = ['Jürgen Bätz', 'Claudia Schöne', 'Mehmet Yılmaz', 'Anna Weißkopf', 'Lars Müller-Lüdenscheidt']
+export const SOURCES = [
+  'Süddeutsche Zeitung',
+  'Die Welt',
+  'FAZ',
+  'taz',
+  'Der Spiegel',
+  'Kölner Stadt-Anzeiger',
+]
+export const AUTHORS = [
+  'Jürgen Bätz',
+  'Claudia Schöne',
+  'Mehmet Yılmaz',
+  'Anna Weißkopf',
+  'Lars Müller-Lüdenscheidt',
+]
 
 function decimal(random: Random): string {
   return `${int(random, 1, 95)},${int(random, 1, 9)}`
@@ -186,7 +212,10 @@ export function article(seed: number, n: number, sentences = 50): Article {
   return { title, text: paragraphs.join('\n\n') }
 }
 
-export function articleMeta(seed: number, n: number): { source: string; author: string; date: string } {
+export function articleMeta(
+  seed: number,
+  n: number,
+): { source: string; author: string; date: string } {
   const random = streamFor(seed ^ 0x5bd1e995, n)
   const day = 1 + (n % 28)
   const month = 1 + (Math.floor(n / 28) % 12)

@@ -22,28 +22,54 @@ interface NaiveDb {
 
 /** Loads the sharded project into one object (untimed: it stands for the naive app's state). */
 async function loadAll(projectDir: string): Promise<NaiveDb> {
-  const project = JSON.parse(await readFile(join(projectDir, 'project.json'), 'utf8')) as ProjectFile
-  const data: NaiveDb = { name: project.name, codebook: project.codebook, documents: [], annotations: {} }
-  const names = (await readdir(join(projectDir, 'documents'))).filter((f) => f.endsWith('.json')).sort()
+  const project = JSON.parse(
+    await readFile(join(projectDir, 'project.json'), 'utf8'),
+  ) as ProjectFile
+  const data: NaiveDb = {
+    name: project.name,
+    codebook: project.codebook,
+    documents: [],
+    annotations: {},
+  }
+  const names = (await readdir(join(projectDir, 'documents')))
+    .filter((f) => f.endsWith('.json'))
+    .sort()
   for (const name of names) {
-    const doc = JSON.parse(await readFile(join(projectDir, 'documents', name), 'utf8')) as DocumentFile
-    const ann = JSON.parse(await readFile(join(projectDir, 'annotations', name), 'utf8')) as AnnotationFile
+    const doc = JSON.parse(
+      await readFile(join(projectDir, 'documents', name), 'utf8'),
+    ) as DocumentFile
+    const ann = JSON.parse(
+      await readFile(join(projectDir, 'annotations', name), 'utf8'),
+    ) as AnnotationFile
     data.documents.push(doc.document)
     data.annotations[doc.document.id] = ann.annotations
   }
   return data
 }
 
-export async function naiveStage(args: { projectDir: string; file: string; writes: number; seed: number }): Promise<{ p50: number | null }> {
+export async function naiveStage(args: {
+  projectDir: string
+  file: string
+  writes: number
+  seed: number
+}): Promise<{ p50: number | null }> {
   const data = await loadAll(args.projectDir)
   const db = new Low<NaiveDb>(new JSONFile<NaiveDb>(args.file), data)
   const random = mulberry32(args.seed)
   const change = () => {
     const doc = pick(random, data.documents)
-    const unit = pick(random, doc.units.filter((u) => u.kind === 'sentence'))
+    const unit = pick(
+      random,
+      doc.units.filter((u) => u.kind === 'sentence'),
+    )
     const now = new Date().toISOString()
     data.annotations[doc.id][unit.id] = {
-      statements: [{ id: 's1', values: { stance: [pick(random, ['supportive', 'critical', 'neutral', 'mixed'])] } }],
+      statements: [
+        {
+          id: 's1',
+          values: { stance: [pick(random, ['supportive', 'critical', 'neutral', 'mixed'])] },
+        },
+      ],
       uncertain: false,
       note: '',
       annotator: 'Bench',
@@ -71,7 +97,15 @@ export async function naiveStage(args: { projectDir: string; file: string; write
     return { p50: null }
   }
   log(`naive label change: p50 ${percentile(times, 50).toFixed(0)} ms over ${times.length} writes`)
-  emit(metric('naive_label_change_ms_p50', percentile(times, 50), 'ms', null, 'whole project in one lowdb JSONFile, Low.write() per change'))
+  emit(
+    metric(
+      'naive_label_change_ms_p50',
+      percentile(times, 50),
+      'ms',
+      null,
+      'whole project in one lowdb JSONFile, Low.write() per change',
+    ),
+  )
 
   db.data = { name: '', codebook: null, documents: [], annotations: {} }
   globalThis.gc?.()

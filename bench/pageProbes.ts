@@ -38,14 +38,16 @@ export function loadProbe(): void {
   window.__bench = marks
   try {
     new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) marks.longTasks.push({ start: e.startTime, duration: e.duration })
+      for (const e of list.getEntries())
+        marks.longTasks.push({ start: e.startTime, duration: e.duration })
     }).observe({ type: 'longtask', buffered: true })
   } catch {
     /* no long-task timing in this browser */
   }
   document.addEventListener('DOMContentLoaded', () => (marks.domContentLoaded = performance.now()))
   const poll = () => {
-    if (marks.list === undefined && document.querySelector('nav li button')) marks.list = performance.now()
+    if (marks.list === undefined && document.querySelector('nav li button'))
+      marks.list = performance.now()
     if (marks.sentence === undefined) {
       const first = document.querySelector('[role="listbox"] [role="option"]')
       if (first && first.getBoundingClientRect().height > 0) marks.sentence = performance.now()
@@ -90,11 +92,17 @@ export function installKeyProbe(): void {
         requestAnimationFrame(() => {
           const frame = performance.now() - start
           const channel = new MessageChannel()
-          channel.port1.onmessage = () => resolve({ key: event.key, script, frame, paint: performance.now() - start })
+          channel.port1.onmessage = () =>
+            resolve({ key: event.key, script, frame, paint: performance.now() - start })
           channel.port2.postMessage(0)
         })
       })
-      observer.observe(target, { attributes: true, childList: true, subtree: true, characterData: true })
+      observer.observe(target, {
+        attributes: true,
+        childList: true,
+        subtree: true,
+        characterData: true,
+      })
       if (calibration) dummy.setAttribute('data-n', String(start))
       setTimeout(() => {
         if (done) return

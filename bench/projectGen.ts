@@ -7,7 +7,12 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { Codebook, SentenceAnnotation, Statement, StoredDocument } from '../electron/contract/model'
+import type {
+  Codebook,
+  SentenceAnnotation,
+  Statement,
+  StoredDocument,
+} from '../electron/contract/model'
 import { contentHash, normaliseText, segmentUnits } from '../electron/core/corpus/document'
 import {
   SCHEMA_VERSION,
@@ -76,7 +81,10 @@ function statement(random: Random, dims: Map<string, string[]>, id: string): Sta
   const stance = dims.get('stance')
   if (stance) values.stance = [pick(random, stance)]
   const actors = dims.get('actor')
-  if (actors && random() < 0.4) values.actor = [...new Set([pick(random, actors), pick(random, actors)].slice(0, int(random, 1, 2)))]
+  if (actors && random() < 0.4)
+    values.actor = [
+      ...new Set([pick(random, actors), pick(random, actors)].slice(0, int(random, 1, 2))),
+    ]
   const args = dims.get('argument')
   if (args && random() < 0.25) values.argument = [pick(random, args)]
   return { id, values }
@@ -106,7 +114,11 @@ export async function writeDocuments(
     annotated += entry.annotatedCount
     bytes += Buffer.byteLength(document.text)
     const docFile: DocumentFile = { schemaVersion: SCHEMA_VERSION, document }
-    const annFile: AnnotationFile = { schemaVersion: SCHEMA_VERSION, documentId: document.id, annotations }
+    const annFile: AnnotationFile = {
+      schemaVersion: SCHEMA_VERSION,
+      documentId: document.id,
+      annotations,
+    }
     const p = Promise.all([
       writeFile(join(dir, 'documents', `${document.id}.json`), JSON.stringify(docFile)),
       writeFile(join(dir, 'annotations', `${document.id}.json`), JSON.stringify(annFile)),
@@ -121,7 +133,12 @@ export async function writeDocuments(
 }
 
 /** Writes index.json and, last, project.json (the file that makes the folder a project). */
-export async function finishProject(dir: string, name: string, codebook: Codebook, entries: IndexEntry[]): Promise<void> {
+export async function finishProject(
+  dir: string,
+  name: string,
+  codebook: Codebook,
+  entries: IndexEntry[],
+): Promise<void> {
   const index: IndexFile = { schemaVersion: SCHEMA_VERSION, documents: entries }
   await writeFile(join(dir, 'index.json'), JSON.stringify(index))
   const project: ProjectFile = { schemaVersion: SCHEMA_VERSION, name, createdAt: STAMP, codebook }
@@ -129,7 +146,12 @@ export async function finishProject(dir: string, name: string, codebook: Codeboo
 }
 
 /** Plain-text articles for the import benchmark (title line, blank line, paragraphs). */
-export async function writeTextArticles(dir: string, seed: number, from: number, to: number): Promise<number> {
+export async function writeTextArticles(
+  dir: string,
+  seed: number,
+  from: number,
+  to: number,
+): Promise<number> {
   await mkdir(dir, { recursive: true })
   let bytes = 0
   const inFlight = new Set<Promise<void>>()

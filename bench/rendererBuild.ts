@@ -9,7 +9,11 @@ import { join } from 'node:path'
 import { REPO } from './coreBench'
 
 export async function buildRenderer(args: { outDir: string }): Promise<{ dir: string }> {
-  const { config } = await resolveConfig({ root: REPO, build: { outDir: args.outDir }, logLevel: 'warn' }, 'build', 'production')
+  const { config } = await resolveConfig(
+    { root: REPO, build: { outDir: args.outDir }, logLevel: 'warn' },
+    'build',
+    'production',
+  )
   if (!config?.renderer) throw new Error('electron.vite.config.ts has no renderer config')
   await build({ ...(config.renderer as InlineConfig), configFile: false, logLevel: 'warn' })
   return { dir: join(args.outDir, 'renderer') }

@@ -43,7 +43,11 @@ const print = (m: Metric) => process.stdout.write(`${JSON.stringify(m)}\n`)
 const failures: string[] = []
 
 /** Runs a stage; a failing stage is reported and the others still run. */
-async function stage<R>(name: string, args: unknown, options: { heapMb?: number } = {}): Promise<R | null> {
+async function stage<R>(
+  name: string,
+  args: unknown,
+  options: { heapMb?: number } = {},
+): Promise<R | null> {
   const t0 = performance.now()
   log(`── ${name}`)
   try {
@@ -70,14 +74,18 @@ async function main(): Promise<void> {
   await mkdir(runDir, { recursive: true })
   // Other work on the machine skews every number; the load average says how much there was.
   log(`${cpus().length} cores, load average ${loadavg()[0].toFixed(1)}`)
-  print(metric('machine_load_1m_at_start', loadavg()[0], 'runnable', null, `${cpus().length} cores`))
+  print(
+    metric('machine_load_1m_at_start', loadavg()[0], 'runnable', null, `${cpus().length} cores`),
+  )
   try {
     await measure(options, runDir)
   } finally {
     await cleanup()
   }
   const wall = (performance.now() - started) / 1000
-  log(`bench wall time ${wall.toFixed(0)} s${failures.length ? `; failed stages: ${failures.join(', ')}` : ''}`)
+  log(
+    `bench wall time ${wall.toFixed(0)} s${failures.length ? `; failed stages: ${failures.join(', ')}` : ''}`,
+  )
   print(metric('machine_load_1m_at_end', loadavg()[0], 'runnable', null))
   print(metric('bench_wall_s', wall, 's', '<= 300'))
   if (failures.length > 0) process.exitCode = 1
@@ -88,7 +96,10 @@ async function measure(options: Options, runDir: string): Promise<void> {
   const projectDir = join(runDir, 'big', 'project')
 
   let rendererDir = options.renderer
-  if (!rendererDir) rendererDir = (await stage<{ dir: string }>('buildRenderer', { outDir: join(runDir, 'renderer') }))?.dir ?? null
+  if (!rendererDir)
+    rendererDir =
+      (await stage<{ dir: string }>('buildRenderer', { outDir: join(runDir, 'renderer') }))?.dir ??
+      null
 
   // The big project, generated in two slices at once (one per core); not a measured metric.
   const t0 = performance.now()
@@ -123,7 +134,11 @@ async function measure(options: Options, runDir: string): Promise<void> {
     seed: options.seed + 1,
     articles: Math.max(20, Math.min(2000, Math.round(documents / 10))),
   })
-  const small = await stage<{ p50: number }>('labelsSmall', { dataDir: join(runDir, 'small'), changes: 500, seed: options.seed })
+  const small = await stage<{ p50: number }>('labelsSmall', {
+    dataDir: join(runDir, 'small'),
+    changes: 500,
+    seed: options.seed,
+  })
   const core = await stage<{ p50: number }>('core', {
     projectDir,
     dataDir: join(runDir, 'big'),
@@ -134,7 +149,15 @@ async function measure(options: Options, runDir: string): Promise<void> {
     coldChanges: 100,
   })
   if (small && core)
-    print(metric('label_change_growth_ratio', core.p50 / small.p50, 'x', null, 'p50 on the big project / p50 on the sample project'))
+    print(
+      metric(
+        'label_change_growth_ratio',
+        core.p50 / small.p50,
+        'x',
+        null,
+        'p50 on the big project / p50 on the sample project',
+      ),
+    )
   // The naive single file of a 1M-sentence project holds ~1.5 GB of objects and a ~500 MB string.
   const naive = await stage<{ p50: number | null }>(
     'naive',
@@ -142,7 +165,15 @@ async function measure(options: Options, runDir: string): Promise<void> {
     { heapMb: 12_000 },
   )
   if (naive?.p50 && core)
-    print(metric('naive_vs_sharded_label_change_ratio', naive.p50 / core.p50, 'x', null, 'naive p50 / ours p50, same project'))
+    print(
+      metric(
+        'naive_vs_sharded_label_change_ratio',
+        naive.p50 / core.p50,
+        'x',
+        null,
+        'naive p50 / ours p50, same project',
+      ),
+    )
   if (rendererDir)
     await stage('ui', { projectDir, dataDir: join(runDir, 'ui'), rendererDir, presses: 200 })
 }

@@ -18,7 +18,10 @@ export interface SegmentSpeed {
 }
 
 /** Documents from `next(i)` until they hold `targetBytes` of UTF-8. */
-export function collectText(next: (i: number) => string, targetBytes = TARGET_BYTES): { documents: string[]; bytes: number } {
+export function collectText(
+  next: (i: number) => string,
+  targetBytes = TARGET_BYTES,
+): { documents: string[]; bytes: number } {
   const documents: string[] = []
   let bytes = 0
   for (let i = 0; bytes < targetBytes; i++) {
@@ -57,7 +60,9 @@ export function sampleCorpusText(): { documents: string[]; bytes: number } {
 function main(): void {
   const { documents, bytes } = sampleCorpusText()
   const report = (label: string, s: SegmentSpeed) =>
-    console.log(`${label}: ${s.mb.toFixed(1)} MB, ${s.units} units, ${s.mbPerSecond.toFixed(1)} MB/s`)
+    console.log(
+      `${label}: ${s.mb.toFixed(1)} MB, ${s.units} units, ${s.mbPerSecond.toFixed(1)} MB/s`,
+    )
   report('articles', segmentSpeed(documents, bytes))
   report('one document', segmentSpeed([documents.join('\n\n')], bytes))
 }

@@ -18,11 +18,15 @@ import { uiStage } from './uiBench'
 async function segmentStage(args: { seed: number }): Promise<void> {
   const synthetic = collectText((i) => article(args.seed, i).text)
   const speed = segmentSpeed(synthetic.documents, synthetic.bytes)
-  log(`segmentation: ${speed.mb.toFixed(1)} MB of synthetic articles, ${speed.units} units, ${speed.mbPerSecond.toFixed(1)} MB/s`)
+  log(
+    `segmentation: ${speed.mb.toFixed(1)} MB of synthetic articles, ${speed.units} units, ${speed.mbPerSecond.toFixed(1)} MB/s`,
+  )
   emit(metric('segment_mb_per_s', speed.mbPerSecond, 'MB/s', '>= 10'))
   const sample = sampleCorpusText()
   const sampleSpeed = segmentSpeed(sample.documents, sample.bytes)
-  log(`segmentation: ${sampleSpeed.mb.toFixed(1)} MB of the sample corpus repeated, ${sampleSpeed.mbPerSecond.toFixed(1)} MB/s`)
+  log(
+    `segmentation: ${sampleSpeed.mb.toFixed(1)} MB of the sample corpus repeated, ${sampleSpeed.mbPerSecond.toFixed(1)} MB/s`,
+  )
   emit(metric('segment_sample_corpus_mb_per_s', sampleSpeed.mbPerSecond, 'MB/s', null))
 }
 

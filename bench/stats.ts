@@ -25,8 +25,19 @@ export function round(value: number, digits = 2): number {
 }
 
 /** A metric with its pass/fail worked out from the target. */
-export function metric(name: string, value: number | null, unit: string, target: string | null, note?: string): Metric {
-  const m: Metric = { metric: name, value: value === null || !Number.isFinite(value) ? null : round(value), unit, target }
+export function metric(
+  name: string,
+  value: number | null,
+  unit: string,
+  target: string | null,
+  note?: string,
+): Metric {
+  const m: Metric = {
+    metric: name,
+    value: value === null || !Number.isFinite(value) ? null : round(value),
+    unit,
+    target,
+  }
   if (target) {
     const [, op, bound] = /^(<=|>=)\s*(\S+)$/.exec(target) ?? []
     if (m.value === null) m.pass = false

@@ -12,7 +12,14 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/support/chromium'
 import { serveFolder } from '../tests/support/staticServer'
 import { emit } from './child'
 import { openBenchWorkbench } from './coreBench'
-import { installKeyProbe, loadProbe, startFrames, stopFrames, type KeySample, type LoadMarks } from './pageProbes'
+import {
+  installKeyProbe,
+  loadProbe,
+  startFrames,
+  stopFrames,
+  type KeySample,
+  type LoadMarks,
+} from './pageProbes'
 import { log, mb, metric, percentile } from './stats'
 
 const READY_TIMEOUT_MS = 120_000
@@ -35,7 +42,11 @@ interface Call {
 
 export async function uiStage(args: UiArgs): Promise<void> {
   const server = await serveFolder(args.rendererDir)
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true })
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: CHROMIUM_ARGS,
+    headless: true,
+  })
   let workbench: Workbench | null = null
   try {
     const context = await browser.newContext({ viewport: VIEWPORT, locale: 'en-US' })
@@ -54,16 +65,21 @@ export async function uiStage(args: UiArgs): Promise<void> {
     const opened = await openBenchWorkbench(args.projectDir, args.dataDir)
     workbench = opened.workbench
     const wb = workbench
-    await page.exposeBinding('__workbenchCall', async (_source, method: ApiMethod, callArgs: unknown[]) => {
-      const start = performance.now()
-      const result = await wb.handlers[method](...callArgs)
-      const ms = performance.now() - start
-      calls.push({ method, ms, bytes: measurePayload ? JSON.stringify(result).length : 0 })
-      return result
-    })
+    await page.exposeBinding(
+      '__workbenchCall',
+      async (_source, method: ApiMethod, callArgs: unknown[]) => {
+        const start = performance.now()
+        const result = await wb.handlers[method](...callArgs)
+        const ms = performance.now() - start
+        calls.push({ method, ms, bytes: measurePayload ? JSON.stringify(result).length : 0 })
+        return result
+      },
+    )
     await page.addInitScript(
       ({ methods, name }) => {
-        const call = (window as unknown as { __workbenchCall: (m: string, a: unknown[]) => Promise<unknown> }).__workbenchCall
+        const call = (
+          window as unknown as { __workbenchCall: (m: string, a: unknown[]) => Promise<unknown> }
+        ).__workbenchCall
         const bridge: Record<string, (...a: unknown[]) => Promise<unknown>> = {}
         for (const m of methods) bridge[m] = (...a: unknown[]) => call(m, a)
         Object.defineProperty(window, name, { value: Object.freeze(bridge) })
@@ -75,10 +91,14 @@ export async function uiStage(args: UiArgs): Promise<void> {
     await page.goto(server.url)
     let ready = true
     try {
-      await page.waitForFunction(() => window.__bench.list !== undefined && window.__bench.sentence !== undefined, undefined, {
-        polling: 'raf',
-        timeout: READY_TIMEOUT_MS,
-      })
+      await page.waitForFunction(
+        () => window.__bench.list !== undefined && window.__bench.sentence !== undefined,
+        undefined,
+        {
+          polling: 'raf',
+          timeout: READY_TIMEOUT_MS,
+        },
+      )
     } catch {
       ready = false
     }
@@ -86,7 +106,16 @@ export async function uiStage(args: UiArgs): Promise<void> {
     measurePayload = false
     const after = await perfMetrics(cdp)
     const marks = await page.evaluate(() => window.__bench)
-    reportOpen({ ready, totalMs: t1 - t0, coreMs: opened.ms, navToReadyMs: t1 - tNav, marks, calls, before, after })
+    reportOpen({
+      ready,
+      totalMs: t1 - t0,
+      coreMs: opened.ms,
+      navToReadyMs: t1 - tNav,
+      marks,
+      calls,
+      before,
+      after,
+    })
     if (!ready) {
       emit(metric('renderer_js_heap_mb', null, 'MB', '<= 500', 'the page never became interactive'))
       return
@@ -100,12 +129,31 @@ export async function uiStage(args: UiArgs): Promise<void> {
     const memory = await perfMetrics(cdp)
     const heapTotal = mb(memory.JSHeapTotalSize ?? NaN)
     const heapUsed = mb(memory.JSHeapUsedSize ?? NaN)
-    log(`renderer: JS heap ${heapUsed.toFixed(0)} MB used / ${heapTotal.toFixed(0)} MB allocated, ${memory.Nodes} DOM nodes`)
-    emit(metric('renderer_js_heap_mb', heapTotal, 'MB', '<= 500', 'JS heap only (CDP JSHeapTotalSize), not the whole renderer process'))
+    log(
+      `renderer: JS heap ${heapUsed.toFixed(0)} MB used / ${heapTotal.toFixed(0)} MB allocated, ${memory.Nodes} DOM nodes`,
+    )
+    emit(
+      metric(
+        'renderer_js_heap_mb',
+        heapTotal,
+        'MB',
+        '<= 500',
+        'JS heap only (CDP JSHeapTotalSize), not the whole renderer process',
+      ),
+    )
     emit(metric('renderer_js_heap_used_mb', heapUsed, 'MB', null))
     emit(metric('renderer_dom_nodes', memory.Nodes ?? null, 'nodes', null))
     const rss = rendererRss()
-    if (rss !== null) emit(metric('renderer_process_rss_mb', mb(rss), 'MB', null, 'largest Chromium renderer process (whole process, /proc VmRSS)'))
+    if (rss !== null)
+      emit(
+        metric(
+          'renderer_process_rss_mb',
+          mb(rss),
+          'MB',
+          null,
+          'largest Chromium renderer process (whole process, /proc VmRSS)',
+        ),
+      )
     if (errors.length > 0) log(`page errors: ${errors.slice(0, 3).join(' | ')}`)
   } finally {
     await browser.close()
@@ -129,11 +177,21 @@ function reportOpen(r: {
   before: Record<string, number>
   after: Record<string, number>
 }): void {
-  emit(metric('open_to_interactive_ms', r.ready ? r.totalMs : null, 'ms', '<= 2000', r.ready ? undefined : `not interactive after ${READY_TIMEOUT_MS} ms`))
+  emit(
+    metric(
+      'open_to_interactive_ms',
+      r.ready ? r.totalMs : null,
+      'ms',
+      '<= 2000',
+      r.ready ? undefined : `not interactive after ${READY_TIMEOUT_MS} ms`,
+    ),
+  )
   const d = (k: string) => ((r.after[k] ?? 0) - (r.before[k] ?? 0)) * 1000
   const longest = r.marks.longTasks.reduce((m, t) => Math.max(m, t.duration), 0)
   const longTotal = r.marks.longTasks.reduce((n, t) => n + t.duration, 0)
-  const calls = r.calls.map((c) => `${c.method} ${c.ms.toFixed(0)} ms/${mb(c.bytes).toFixed(2)} MB`).join(', ')
+  const calls = r.calls
+    .map((c) => `${c.method} ${c.ms.toFixed(0)} ms/${mb(c.bytes).toFixed(2)} MB`)
+    .join(', ')
   log(
     `open to interactive ${r.totalMs.toFixed(0)} ms = openWorkbench ${r.coreMs.toFixed(0)} ms + page ${r.navToReadyMs.toFixed(0)} ms ` +
       `(DOMContentLoaded at ${r.marks.domContentLoaded?.toFixed(0)} ms, list in DOM at ${r.marks.list?.toFixed(0)} ms, ` +
@@ -145,7 +203,15 @@ function reportOpen(r: {
       `layout ${d('LayoutDuration').toFixed(0)} ms, all tasks ${d('TaskDuration').toFixed(0)} ms; long tasks ${r.marks.longTasks.length} ` +
       `(${longTotal.toFixed(0)} ms, longest ${longest.toFixed(0)} ms); ${r.after.Nodes} DOM nodes`,
   )
-  emit(metric('open_page_ms', r.navToReadyMs, 'ms', null, 'page.goto until list and first sentence show'))
+  emit(
+    metric(
+      'open_page_ms',
+      r.navToReadyMs,
+      'ms',
+      null,
+      'page.goto until list and first sentence show',
+    ),
+  )
   emit(metric('open_page_longest_task_ms', longest, 'ms', null))
   emit(metric('open_page_layout_ms', d('LayoutDuration'), 'ms', null))
   emit(metric('open_page_script_ms', d('ScriptDuration'), 'ms', null))
@@ -177,7 +243,11 @@ async function keyPresses(page: Page, presses: number): Promise<void> {
   }
   const labels = samples.filter((s) => !s.key.startsWith('Arrow'))
   const moves = samples.filter((s) => s.key.startsWith('Arrow'))
-  const p = (xs: KeySample[], k: 'script' | 'frame' | 'paint', q: number) => percentile(xs.map((s) => s[k]), q)
+  const p = (xs: KeySample[], k: 'script' | 'frame' | 'paint', q: number) =>
+    percentile(
+      xs.map((s) => s[k]),
+      q,
+    )
   log(
     `key press → next frame over ${samples.length} presses (${missing} without a DOM change): p50 ${p(samples, 'frame', 50).toFixed(1)} ms, ` +
       `p95 ${p(samples, 'frame', 95).toFixed(1)} ms; label keys p95 ${p(labels, 'frame', 95).toFixed(1)} ms, arrows p95 ${p(moves, 'frame', 95).toFixed(1)} ms; ` +
@@ -188,13 +258,43 @@ async function keyPresses(page: Page, presses: number): Promise<void> {
   emit(metric('keypress_to_frame_ms_p95', p(samples, 'frame', 95), 'ms', '<= 16'))
   emit(metric('keypress_label_to_frame_ms_p95', p(labels, 'frame', 95), 'ms', null))
   emit(metric('keypress_arrow_to_frame_ms_p95', p(moves, 'frame', 95), 'ms', null))
-  emit(metric('keypress_script_ms_p95', p(samples, 'script', 95), 'ms', null, 'keydown to the app’s DOM change'))
-  emit(metric('keypress_to_paint_ms_p95', p(samples, 'paint', 95), 'ms', null, 'until after the frame’s style, layout and paint'))
-  emit(metric('keypress_method_floor_ms_p95', p(floor, 'frame', 95), 'ms', null, 'same probe, no app work: the wait for the next frame'))
+  emit(
+    metric(
+      'keypress_script_ms_p95',
+      p(samples, 'script', 95),
+      'ms',
+      null,
+      'keydown to the app’s DOM change',
+    ),
+  )
+  emit(
+    metric(
+      'keypress_to_paint_ms_p95',
+      p(samples, 'paint', 95),
+      'ms',
+      null,
+      'until after the frame’s style, layout and paint',
+    ),
+  )
+  emit(
+    metric(
+      'keypress_method_floor_ms_p95',
+      p(floor, 'frame', 95),
+      'ms',
+      null,
+      'same probe, no app work: the wait for the next frame',
+    ),
+  )
 }
 
 /** Wheels over a point and records the main thread's frame intervals meanwhile. */
-async function scrolling(page: Page, name: string, at: { x: number; y: number }, down: number, up: number): Promise<void> {
+async function scrolling(
+  page: Page,
+  name: string,
+  at: { x: number; y: number },
+  down: number,
+  up: number,
+): Promise<void> {
   await page.mouse.move(at.x, at.y)
   await page.evaluate(startFrames)
   for (let i = 0; i < down + up; i++) {
@@ -204,8 +304,18 @@ async function scrolling(page: Page, name: string, at: { x: number; y: number },
   await page.waitForTimeout(100)
   const intervals = await page.evaluate(stopFrames)
   const slow = intervals.filter((d) => d > 34).length
-  log(`scroll ${name}: ${intervals.length} frames, p50 ${percentile(intervals, 50).toFixed(1)} ms, p95 ${percentile(intervals, 95).toFixed(1)} ms, max ${Math.max(...intervals).toFixed(0)} ms, ${slow} over two frames`)
-  emit(metric(`scroll_${name}_frame_ms_p95`, percentile(intervals, 95), 'ms', null, 'rAF intervals while wheeling; 16.7 ms is every frame at 60 Hz'))
+  log(
+    `scroll ${name}: ${intervals.length} frames, p50 ${percentile(intervals, 50).toFixed(1)} ms, p95 ${percentile(intervals, 95).toFixed(1)} ms, max ${Math.max(...intervals).toFixed(0)} ms, ${slow} over two frames`,
+  )
+  emit(
+    metric(
+      `scroll_${name}_frame_ms_p95`,
+      percentile(intervals, 95),
+      'ms',
+      null,
+      'rAF intervals while wheeling; 16.7 ms is every frame at 60 Hz',
+    ),
+  )
   emit(metric(`scroll_${name}_frame_ms_max`, Math.max(...intervals), 'ms', null))
 }
 

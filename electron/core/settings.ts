@@ -10,10 +10,15 @@ export interface Settings {
   locale?: 'en' | 'de'
 }
 
+const SETTINGS_VERSION = 1
+
 const settingsSchema = z.object({
+  schemaVersion: z.literal(SETTINGS_VERSION).optional(),
   annotator: z.string().max(100),
   locale: z.enum(['en', 'de']).optional(),
 })
+
+type SettingsFile = Settings & { schemaVersion?: number }
 
 export interface SettingsStore {
   get(): Settings
@@ -22,22 +27,26 @@ export interface SettingsStore {
 
 export async function openSettings(file: string): Promise<SettingsStore> {
   await mkdir(dirname(file), { recursive: true })
-  const db = new Low<Settings>(
-    new DurableJsonFile<Settings>(file, (d) => settingsSchema.parse(d)),
-    { annotator: '' },
+  const db = new Low<SettingsFile>(
+    new DurableJsonFile<SettingsFile>(file, (d) => settingsSchema.parse(d)),
+    { schemaVersion: SETTINGS_VERSION, annotator: '' },
   )
   try {
     await db.read()
   } catch {
     // Settings are small and re-entered in a moment; a damaged file must not stop the app.
-    db.data = { annotator: '' }
+    db.data = { schemaVersion: SETTINGS_VERSION, annotator: '' }
+  }
+  const current = (): Settings => {
+    const { schemaVersion: _version, ...settings } = db.data
+    return settings
   }
   return {
-    get: () => ({ ...db.data }),
+    get: current,
     async update(patch) {
-      db.data = { ...db.data, ...patch }
+      db.data = { ...db.data, ...patch, schemaVersion: SETTINGS_VERSION }
       await db.write()
-      return { ...db.data }
+      return current()
     },
   }
 }

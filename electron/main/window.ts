@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { app, BrowserWindow, session, type WebFrameMain } from 'electron'
+import { isTrustedFrameUrl } from '../common/trustedFrame'
 
 const rendererFile = join(__dirname, '../renderer/index.html')
 
@@ -12,10 +13,7 @@ function appUrl(): string {
 
 /** True for our own top-level page, and only for it. */
 export function isTrustedFrame(frame: WebFrameMain | null): boolean {
-  if (!frame || frame.parent) return false
-  const expected = new URL(appUrl())
-  const actual = new URL(frame.url)
-  return actual.protocol === expected.protocol && actual.host === expected.host && actual.pathname === expected.pathname
+  return !!frame && isTrustedFrameUrl(frame.url, !frame.parent, appUrl())
 }
 
 /** The same policy as renderer/index.html's meta tag, also sent as a header where one applies. */

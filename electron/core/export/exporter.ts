@@ -10,7 +10,7 @@ import { buildCard } from './card'
 import { countStatements, csvChunks, sentenceTable, statementTable } from './csv'
 import { ExportError } from './errors'
 import { buildNetwork } from './graphml'
-import { jsonlDocument } from './jsonl'
+import { jsonlSerializer } from './jsonl'
 import {
   FOLDER_FILES,
   folderFileNames,
@@ -183,7 +183,8 @@ function plan(
           counts: { lines: rows, documents: documents.length },
           // Lazy, one document at a time: the writer flushes every megabyte, so memory stays flat.
           chunks: function* () {
-            for (const d of documents) yield jsonlDocument(d, data.dimensions, withSplit)
+            const serialize = jsonlSerializer(data.dimensions, withSplit)
+            for (const d of documents) yield serialize(d)
           },
         }
       case 'csv-sentences':
