@@ -65,6 +65,8 @@ export interface DocumentSummary {
   /** Units that are annotated by default (sentences plus included units). */
   sentenceCount: number
   annotatedCount: number
+  /** Per label id, how many sentences carry it (in any statement): the document's profile. */
+  labelCounts: Record<string, number>
 }
 
 export interface Label {
@@ -150,6 +152,13 @@ export interface ProjectInfo {
 /** True when a unit takes annotations: every sentence, plus other units the analyst included. */
 export function isAnnotatable(unit: Unit): boolean {
   return unit.kind === 'sentence' || unit.included === true
+}
+
+/** The label ids a sentence carries, each once, across its statements. */
+export function labelsOf(a: SentenceAnnotation | undefined): Set<string> {
+  const out = new Set<string>()
+  for (const s of a?.statements ?? []) for (const ids of Object.values(s.values)) for (const id of ids) out.add(id)
+  return out
 }
 
 /** True when an annotation holds at least one label or flag worth counting as coded. */

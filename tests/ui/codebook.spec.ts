@@ -14,27 +14,25 @@ async function projectCodebook(harness: Harness): Promise<Codebook> {
   return JSON.parse(await readFile(join(harness.projectDir, 'project.json'), 'utf8')).codebook
 }
 
-/** The first article's annotations as the disk holds them; none before the first is written. */
+/** The first article's annotations as the disk holds them. */
 async function annotationsOnDisk(harness: Harness): Promise<Record<string, SentenceAnnotation>> {
-  try {
-    return JSON.parse(
-      await readFile(join(harness.projectDir, 'annotations', `${FIRST_DOC}.json`), 'utf8'),
-    ).annotations
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return {}
-    throw e
-  }
+  const file = join(harness.projectDir, 'annotations', `${FIRST_DOC}.json`)
+  return JSON.parse(await readFile(file, 'utf8')).annotations
 }
 
-/** Waits until the labels of a sentence are on disk, as ids per dimension for each statement. */
+/**
+ * Waits until a sentence's labels are on disk (ids per dimension, per statement). Reading is
+ * retried: before the first save the file does not exist, and every durable write renames it.
+ */
 async function untilOnDisk(
   harness: Harness,
   unitId: string,
   values: Array<Record<string, string[]>>,
 ): Promise<void> {
-  await expect
-    .poll(async () => (await annotationsOnDisk(harness))[unitId]?.statements.map((s) => s.values))
-    .toEqual(values)
+  await expect(async () => {
+    const stored = (await annotationsOnDisk(harness))[unitId]
+    expect(stored?.statements.map((s) => s.values)).toEqual(values)
+  }).toPass({ timeout: 15_000 })
 }
 
 async function focusedUnit(app: WorkbenchPage): Promise<string> {
@@ -197,8 +195,6 @@ test('deleting a used label says what happens to annotations, and does it only w
   await untilOnDisk(harness, first, [{ stance: ['critical'] }])
   await app.press('+', '2', 'ArrowDown', '2')
   const second = await focusedUnit(app)
-  await new Promise((r) => setTimeout(r, 3000))
-  console.log('DEBUG', first, second, JSON.stringify(await annotationsOnDisk(harness)), await app.saveStatus.textContent())
   await untilOnDisk(harness, first, [{ stance: ['critical'] }, { stance: ['critical'] }])
   await untilOnDisk(harness, second, [{ stance: ['critical'] }])
   const coded = [first, second]

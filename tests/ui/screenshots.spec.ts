@@ -17,4 +17,11 @@ test('the main screen, photographed for the README', async ({ harness }) => {
   await expect(app.sentences.and(app.page.locator('.coded'))).toHaveCount(8)
   await mkdir('docs/screenshots', { recursive: true })
   await app.page.screenshot({ path: 'docs/screenshots/main.png' })
+
+  // The overview: sentences per label, and the stance profile of every document.
+  await app.page.getByRole('button', { name: 'Overview' }).click()
+  const overview = app.page.getByRole('dialog', { name: 'Overview of the coding' })
+  await expect(overview.getByRole('button', { name: /^Open Ist es ein Scheitern mit Ansage\?: critical 6 %, neutral 3 %, mixed 1 %/ })).toBeVisible()
+  await expect(overview.getByRole('row', { name: /^Trump/ })).toHaveText(/Trump\s*4/)
+  await overview.screenshot({ path: 'docs/screenshots/overview.png' })
 })

@@ -96,6 +96,10 @@ describe('writing an export', () => {
     await expect(
       exportProject(repo, { format: 'all', out: join(dir, 'file.txt') }),
     ).rejects.toThrow('it is a file; this format writes a folder')
+    const inside = join(dir, 'project', 'project.json')
+    await expect(exportProject(repo, { format: 'codebook', out: inside })).rejects.toThrow(
+      `Cannot write the export to ${inside}: it is inside the project folder`,
+    )
     expect(await leftovers()).toEqual(['file.txt', 'folder'])
     expect(await readdir(join(dir, 'folder'))).toEqual([])
   })

@@ -52,7 +52,7 @@ describe('the lowdb project repository', () => {
     await repo.close()
     const again = await openLowdbRepository(dir)
     expect(again.listDocuments()).toEqual([
-      { id: doc.id, meta: doc.meta, sentenceCount: 3, annotatedCount: 1 },
+      { id: doc.id, meta: doc.meta, sentenceCount: 3, annotatedCount: 1, labelCounts: { pro: 1 } },
     ])
     expect((await again.getAnnotations(doc.id))[doc.units[0].id].statements[0].values.stance).toEqual(['pro'])
     await again.close()
@@ -142,6 +142,23 @@ describe('the lowdb project repository', () => {
     await repo.removeDocument(doc.id)
     expect(repo.listDocuments()).toEqual([])
     expect(await readdir(join(dir, 'documents'))).toEqual([])
+    await repo.close()
+  })
+})
+
+describe('counts under concurrent writes', () => {
+  it('keeps progress and label counts exact when writes to one document overlap', async () => {
+    const repo = await openLowdbRepository(dir, create)
+    const doc = sampleDocument()
+    await repo.addDocument(doc)
+    // Not awaited one by one: the writes overlap, as quick key presses do.
+    await Promise.all([
+      repo.putAnnotation(doc.id, doc.units[0].id, annotation('pro')),
+      repo.putAnnotation(doc.id, doc.units[1].id, annotation('contra')),
+      repo.putAnnotation(doc.id, doc.units[2].id, annotation('contra')),
+      repo.putAnnotation(doc.id, doc.units[0].id, annotation('contra')),
+    ])
+    expect(repo.listDocuments()[0]).toMatchObject({ annotatedCount: 3, labelCounts: { contra: 3 } })
     await repo.close()
   })
 })

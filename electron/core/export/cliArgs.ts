@@ -7,8 +7,9 @@ import type { ExportResult } from './exporter'
 import { EXPORT_FORMATS, type ExportFormat, type ExportOptionsInput } from './options'
 
 export const EXPORT_USAGE = `  export --project DIR --format F --out PATH [options]
-                                         export a project; F is ${EXPORT_FORMATS.join(', ')}
-                                         (all writes a folder). Options:
+                                         export a project; F is jsonl, csv-sentences,
+                                         csv-statements, codebook, card, graphml, or all (a
+                                         folder; a split export may also go into a folder)
       --only-annotated                   only sentences with labels
       --sentences-only                   leave out headings, bylines, captions, meta lines
       --annotator NAME                   only the annotations of this annotator

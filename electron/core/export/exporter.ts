@@ -2,7 +2,7 @@
  * The export of a project: chooses and reads the documents, plans the files of the chosen
  * format and writes them all-or-nothing. Used by the CLI (`export`) and by the app's export job.
  */
-import { join, resolve } from 'node:path'
+import { join, resolve, sep } from 'node:path'
 import { isAnnotatable, isAnnotated } from '../../contract/model'
 import { serializeCodebook } from '../codebook/codebookFile'
 import type { ProjectRepository } from '../storage/repository'
@@ -67,6 +67,12 @@ export async function exportProject(
   const out = typeof outOrControl === 'string' ? outOrControl : input.out
   if (!out) throw new Error('Invalid export options: out: the output path is missing')
   const options = resolveExportOptions({ ...input, out: resolve(out) })
+  const project = resolve(repo.path)
+  if (options.out === project || options.out.startsWith(project + sep))
+    throw new ExportError(
+      options.out,
+      'it is inside the project folder, where it could overwrite the project; choose a place outside it',
+    )
   // The target is checked first: a typo in the path should not cost the time of reading the corpus.
   const target = await chooseTarget(options)
   const data = await loadExportData(repo, options, control)
@@ -81,7 +87,7 @@ export async function exportProject(
   }
   const card = target.files.get('card')
   if (card) {
-    // Last, because the card lists the other files of the export.
+    // Last, because the card of an `all` export lists the other files, relative to its folder.
     const names = options.format === 'all' ? [...planned.map((p) => p.path), ...card] : []
     planned.push(
       ...plan(
@@ -96,6 +102,10 @@ export async function exportProject(
     target.kind === 'folder'
       ? await writeFolder(options.out, planned, control.signal)
       : await writeFiles(planned, control.signal)
+  return { format: options.format, path: options.out, files, ...counts(data), warnings }
+}
+
+function counts(data: ExportData) {
   let units = 0
   let sentences = 0
   let annotated = 0
@@ -105,17 +115,8 @@ export async function exportProject(
       if (isAnnotatable(r.unit)) sentences++
       if (r.annotation && isAnnotated(r.annotation)) annotated++
     }
-  return {
-    format: options.format,
-    path: options.out,
-    files,
-    documents: data.documents.length,
-    units,
-    sentences,
-    annotated,
-    statements: countStatements(data.documents),
-    warnings,
-  }
+  const statements = countStatements(data.documents)
+  return { documents: data.documents.length, units, sentences, annotated, statements }
 }
 
 interface Target {

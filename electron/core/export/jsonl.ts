@@ -55,6 +55,7 @@ export interface ExportedMeta {
   extra: Array<{ key: string; value: string }> | null
 }
 
+/** The document's metadata with every field present (null where unset). */
 export function exportMeta(meta: DocumentMeta): ExportedMeta {
   return {
     title: meta.title ?? null,

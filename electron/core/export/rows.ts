@@ -72,8 +72,10 @@ export async function loadExportData(
   control.onProgress?.({ done: 0, total: ids.length })
   for (let i = 0; i < ids.length; i++) {
     checkCancelled(control.signal)
-    const document = await repo.getDocument(ids[i])
-    const annotations = await repo.getAnnotations(ids[i])
+    const [document, annotations] = await Promise.all([
+      repo.getDocument(ids[i]),
+      repo.getAnnotations(ids[i]),
+    ])
     const units = new Set(document.units.map((u) => u.id))
     orphaned += Object.keys(annotations).filter((id) => !units.has(id)).length
     if (document.units.length === 0)

@@ -135,6 +135,8 @@ export const readIndexFile = versioned(
         meta: documentMetaSchema,
         sentenceCount: z.number(),
         annotatedCount: z.number(),
+        // Absent in indexes written before label profiles existed; the index is then rebuilt.
+        labelCounts: z.record(z.string(), z.number()),
         contentHash: z.string(),
       }),
     ),

@@ -4,6 +4,7 @@ import { Low } from 'lowdb'
 import {
   isAnnotatable,
   isAnnotated,
+  labelsOf,
   type Codebook,
   type DocumentSummary,
   type SentenceAnnotation,
@@ -272,13 +273,17 @@ export class LowdbProjectRepository implements ProjectRepository {
       await this.markDirty(documentId)
       const shard = await this.shard(documentId)
       let delta = 0
+      // Deltas, applied after the write: concurrent writes to one document must not lose counts.
+      const labelDelta = new Map<string, number>()
       const previous = new Map<string, SentenceAnnotation | undefined>()
       for (const [unitId, annotation] of entries) {
         if (!previous.has(unitId)) previous.set(unitId, shard.data.annotations[unitId])
-        const before = isAnnotated(shard.data.annotations[unitId])
+        const old = shard.data.annotations[unitId]
         if (annotation) shard.data.annotations[unitId] = annotation
         else delete shard.data.annotations[unitId]
-        delta += Number(isAnnotated(annotation ?? undefined)) - Number(before)
+        delta += Number(isAnnotated(annotation ?? undefined)) - Number(isAnnotated(old))
+        for (const id of labelsOf(old)) labelDelta.set(id, (labelDelta.get(id) ?? 0) - 1)
+        for (const id of labelsOf(annotation ?? undefined)) labelDelta.set(id, (labelDelta.get(id) ?? 0) + 1)
       }
       try {
         await shard.write()
@@ -291,6 +296,9 @@ export class LowdbProjectRepository implements ProjectRepository {
         throw e
       }
       entry.annotatedCount += delta
+      const counts = { ...entry.labelCounts }
+      for (const [id, d] of labelDelta) counts[id] = (counts[id] ?? 0) + d
+      entry.labelCounts = Object.fromEntries(Object.entries(counts).filter(([, n]) => n > 0))
       this.bump(documentId)
     } finally {
       this.inFlight.set(documentId, (this.inFlight.get(documentId) ?? 1) - 1)
@@ -383,12 +391,14 @@ export function summarise(
 ): IndexEntry {
   let sentenceCount = 0
   let annotatedCount = 0
+  const labelCounts: Record<string, number> = {}
   for (const unit of document.units) {
     if (!isAnnotatable(unit)) continue
     sentenceCount++
     if (isAnnotated(annotations[unit.id])) annotatedCount++
+    for (const id of labelsOf(annotations[unit.id])) labelCounts[id] = (labelCounts[id] ?? 0) + 1
   }
-  return { id: document.id, meta: document.meta, sentenceCount, annotatedCount, contentHash: document.contentHash }
+  return { id: document.id, meta: document.meta, sentenceCount, annotatedCount, labelCounts, contentHash: document.contentHash }
 }
 
 /**

@@ -66,6 +66,13 @@ const de: typeof en = {
     results: 'Ergebnisse',
   },
   meta: { title: 'Titel', source: 'Quelle', author: 'Autor', date: 'Datum', genre: 'Gattung', url: 'URL' },
+  overview: {
+    open: 'Überblick',
+    heading: 'Überblick über die Codierung',
+    perLabel: '{dimension}: Sätze je Code',
+    perDocument: '{dimension} je Dokument (Anteil der Sätze; grau: nicht codiert)',
+    openDocument: '{title} öffnen: {profile}',
+  },
   history: { undo: 'Rückgängig', redo: 'Wiederholen' },
   save: { saved: 'Alle Änderungen gespeichert', saving: 'Speichert …', error: 'Nicht gespeichert: {message}' },
   annotator: {

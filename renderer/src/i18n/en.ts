@@ -64,6 +64,13 @@ export default {
     results: 'Results',
   },
   meta: { title: 'Title', source: 'Source', author: 'Author', date: 'Date', genre: 'Genre', url: 'URL' },
+  overview: {
+    open: 'Overview',
+    heading: 'Overview of the coding',
+    perLabel: '{dimension}: sentences per label',
+    perDocument: '{dimension} per document (share of its sentences; grey: not coded)',
+    openDocument: 'Open {title}: {profile}',
+  },
   history: { undo: 'Undo', redo: 'Redo' },
   save: { saved: 'All changes saved', saving: 'Saving…', error: 'Not saved: {message}' },
   annotator: {

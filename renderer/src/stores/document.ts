@@ -2,7 +2,6 @@ import { computed, ref, shallowRef } from 'vue'
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import {
   isAnnotatable,
-  isAnnotated,
   type AnnotationChange,
   type DocumentView,
   type SentenceAnnotation,
@@ -59,7 +58,7 @@ export const useDocumentStore = defineStore('document', () => {
       const previous = annotations.value[c.unitId]
       const next = c.input ? { ...(previous ?? placeholder()), ...c.input } : undefined
       setLocal(c.unitId, next)
-      if (openId) project.adjustAnnotated(openId, Number(isAnnotated(next)) - Number(isAnnotated(previous)))
+      if (openId) project.recount(openId, previous, next)
     }
     pending.value++
     try {
@@ -73,7 +72,7 @@ export const useDocumentStore = defineStore('document', () => {
     } catch (e) {
       if (documentId.value === openId && openId) {
         for (const [unitId, old] of before) {
-          project.adjustAnnotated(openId, Number(isAnnotated(old)) - Number(isAnnotated(annotations.value[unitId])))
+          project.recount(openId, annotations.value[unitId], old)
           setLocal(unitId, old)
         }
       }

@@ -1,6 +1,13 @@
 import { computed, ref } from 'vue'
 import { acceptHMRUpdate, defineStore } from 'pinia'
-import type { Codebook, DocumentSummary, ProjectInfo } from '../../../electron/contract/model'
+import {
+  isAnnotated,
+  labelsOf,
+  type Codebook,
+  type DocumentSummary,
+  type ProjectInfo,
+  type SentenceAnnotation,
+} from '../../../electron/contract/model'
 import { api } from '../api'
 
 /** The open project: its codebook, the annotator, and the list of documents with progress. */
@@ -40,13 +47,21 @@ export const useProjectStore = defineStore('project', () => {
     if (info.value) info.value = { ...info.value, annotator: name.trim() }
   }
 
-  /** Keeps a document's progress in step after a save, without reloading the list. */
-  function adjustAnnotated(documentId: string, delta: number): void {
+  /**
+   * Keeps a document's progress and label profile in step with a change of one sentence,
+   * without reloading the list.
+   */
+  function recount(documentId: string, before: SentenceAnnotation | undefined, after: SentenceAnnotation | undefined): void {
     const doc = documents.value.find((d) => d.id === documentId)
-    if (doc) doc.annotatedCount += delta
+    if (!doc) return
+    doc.annotatedCount += Number(isAnnotated(after)) - Number(isAnnotated(before))
+    const counts = { ...doc.labelCounts }
+    for (const id of labelsOf(before)) counts[id] = (counts[id] ?? 0) - 1
+    for (const id of labelsOf(after)) counts[id] = (counts[id] ?? 0) + 1
+    doc.labelCounts = Object.fromEntries(Object.entries(counts).filter(([, n]) => n > 0))
   }
 
-  return { info, documents, loadError, codebook, annotator, progress, load, refreshDocuments, setAnnotator, adjustAnnotated }
+  return { info, documents, loadError, codebook, annotator, progress, load, refreshDocuments, setAnnotator, recount }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useProjectStore, import.meta.hot))
