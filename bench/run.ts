@@ -22,17 +22,20 @@ interface Options {
   seed: number
   keep: boolean
   renderer: string | null
+  /** Stages to run (all when null). */
+  only: Set<string> | null
 }
 
 function parseOptions(argv: string[]): Options {
-  const options: Options = { sentences: 1_000_000, seed: 20240301, keep: false, renderer: null }
+  const options: Options = { sentences: 1_000_000, seed: 20240301, keep: false, renderer: null, only: null }
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]
     if (a === '--sentences') options.sentences = Number(argv[++i])
     else if (a === '--seed') options.seed = Number(argv[++i])
     else if (a === '--renderer') options.renderer = argv[++i]
     else if (a === '--keep') options.keep = true
-    else throw new Error(`unknown option ${a}; use --sentences N, --seed S, --renderer DIR, --keep`)
+    else if (a === '--only') options.only = new Set(argv[++i].split(','))
+    else throw new Error(`unknown option ${a}; use --sentences N, --seed S, --renderer DIR, --only a,b, --keep`)
   }
   if (!Number.isInteger(options.sentences) || options.sentences < SENTENCES_PER_ARTICLE * 2)
     throw new Error(`--sentences must be a whole number of at least ${SENTENCES_PER_ARTICLE * 2}`)
@@ -41,6 +44,7 @@ function parseOptions(argv: string[]): Options {
 
 const print = (m: Metric) => process.stdout.write(`${JSON.stringify(m)}\n`)
 const failures: string[] = []
+let only: Set<string> | null = null
 
 /** Runs a stage; a failing stage is reported and the others still run. */
 async function stage<R>(
@@ -48,6 +52,7 @@ async function stage<R>(
   args: unknown,
   options: { heapMb?: number } = {},
 ): Promise<R | null> {
+  if (only && !only.has(name)) return null
   const t0 = performance.now()
   log(`── ${name}`)
   try {
@@ -64,6 +69,7 @@ async function stage<R>(
 async function main(): Promise<void> {
   const started = performance.now()
   const options = parseOptions(process.argv.slice(2))
+  only = options.only
   const runDir = join(REPO, '.bench', `run-${process.pid}`)
   const cleanup = async () => {
     if (options.keep) return log(`kept ${runDir}`)

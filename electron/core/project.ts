@@ -29,6 +29,8 @@ export { UserError }
  * documents, the codebook and annotations, with the product's rules enforced.
  */
 export class ProjectService {
+  private queue: Promise<unknown> = Promise.resolve()
+
   constructor(
     readonly repo: ProjectRepository,
     private readonly settings: SettingsStore,
@@ -76,7 +78,22 @@ export class ProjectService {
    * Validates every change first, then writes them grouped by document (one durable write per
    * document), so a bad change in a bulk action writes nothing.
    */
-  async saveAnnotations(changes: AnnotationChange[]): Promise<Array<SentenceAnnotation | null>> {
+  saveAnnotations(changes: AnnotationChange[]): Promise<Array<SentenceAnnotation | null>> {
+    return this.inOrder(() => this.writeAnnotations(changes))
+  }
+
+  /**
+   * Runs writes one after another in the order they were asked for: two quick key presses on
+   * one sentence must land in that order, and their reads of the current state must not
+   * interleave.
+   */
+  private inOrder<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(work, work)
+    this.queue = run.catch(() => undefined)
+    return run
+  }
+
+  private async writeAnnotations(changes: AnnotationChange[]): Promise<Array<SentenceAnnotation | null>> {
     const annotator = this.settings.get().annotator
     if (!annotator) throw new UserError('Enter your name as annotator before coding.')
     const codebook = this.repo.getCodebook()

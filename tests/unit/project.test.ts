@@ -98,3 +98,13 @@ describe('the handler table', () => {
     expect(result.ok && result.value).toMatchObject({ name: 'T', annotator: 'Ana', documentCount: 1, sentenceCount: 3 })
   })
 })
+
+describe('order of writes', () => {
+  it('lands overlapping saves of one sentence in the order they were made', async () => {
+    const unit = doc.units[0].id
+    const steps = [['pro'], ['contra'], ['pro'], ['contra'], ['pro'], ['contra'], ['pro']]
+    await Promise.all(steps.map((stance) => service.saveAnnotation(doc.id, unit, input({ stance }))))
+    const onDisk = await readJsonFromDisk<{ annotations: Record<string, { statements: Array<{ values: object }> }> }>(annotationsFile())
+    expect(onDisk.annotations[unit].statements[0].values).toEqual({ stance: ['pro'] })
+  })
+})

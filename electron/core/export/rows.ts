@@ -59,6 +59,9 @@ export interface ExportControl {
   onProgress?: (progress: { done: number; total: number }) => void
 }
 
+/** How many documents are being read at once. */
+const READ_AHEAD = 4
+
 /** Reads the chosen documents (reporting progress per document) and flattens them. */
 export async function loadExportData(
   repo: ProjectRepository,
@@ -70,12 +73,18 @@ export async function loadExportData(
   const warnings: string[] = []
   let orphaned = 0
   control.onProgress?.({ done: 0, total: ids.length })
+  // A few documents are read ahead, so the disk works while the previous one is flattened.
+  const read = (id: string) => {
+    const both = Promise.all([repo.getDocument(id), repo.getAnnotations(id)])
+    both.catch(() => undefined) // awaited below; a read left behind by a cancel must not go unhandled
+    return both
+  }
+  const ahead = ids.slice(0, READ_AHEAD).map(read)
   for (let i = 0; i < ids.length; i++) {
     checkCancelled(control.signal)
-    const [document, annotations] = await Promise.all([
-      repo.getDocument(ids[i]),
-      repo.getAnnotations(ids[i]),
-    ])
+    const [document, annotations] = await ahead[i]
+    delete ahead[i]
+    if (i + READ_AHEAD < ids.length) ahead.push(read(ids[i + READ_AHEAD]))
     const units = new Set(document.units.map((u) => u.id))
     orphaned += Object.keys(annotations).filter((id) => !units.has(id)).length
     if (document.units.length === 0)

@@ -12,7 +12,7 @@ import {
 } from '../../../electron/common/annotationEdits'
 import { compileSuggester, type Mention } from '../../../electron/common/suggestions'
 import { useDocumentStore } from '../stores/document'
-import { useHistoryStore, type HistoryChange } from '../stores/history'
+import { useHistoryStore, type HistoryChange, type HistoryEntry } from '../stores/history'
 import { useProjectStore } from '../stores/project'
 import { useUiStore } from '../stores/ui'
 
@@ -199,14 +199,21 @@ function createCoding() {
     })
   }
 
+  // Undo and redo first show where the change happens, then make it: moving the focus after
+  // the save returned would pull it away from wherever the analyst has gone on to.
+  async function showChange(entry: HistoryEntry | undefined): Promise<void> {
+    const first = entry?.changes[0]
+    if (first) await goTo(first.documentId, first.unitId)
+  }
+
   async function undo(): Promise<void> {
-    const entry = await history.undo()
-    if (entry?.changes[0]) await goTo(entry.changes[0].documentId, entry.changes[0].unitId)
+    await showChange(history.past.at(-1))
+    await history.undo()
   }
 
   async function redo(): Promise<void> {
-    const entry = await history.redo()
-    if (entry?.changes[0]) await goTo(entry.changes[0].documentId, entry.changes[0].unitId)
+    await showChange(history.future.at(-1))
+    await history.redo()
   }
 
   return {

@@ -3,6 +3,8 @@ import codebookDe from './codebook.de'
 import codebookEn from './codebook.en'
 import de from './de'
 import en from './en'
+import jobsDe from './jobs.de'
+import jobsEn from './jobs.en'
 
 export type Locale = 'en' | 'de'
 
@@ -16,7 +18,7 @@ export const i18n = createI18n({
   locale: systemLocale(),
   fallbackLocale: 'en',
   messages: {
-    en: { ...en, codebook: codebookEn },
-    de: { ...de, codebook: codebookDe },
+    en: { ...en, codebook: codebookEn, jobs: jobsEn },
+    de: { ...de, codebook: codebookDe, jobs: jobsDe },
   },
 })

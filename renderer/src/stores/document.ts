@@ -35,6 +35,7 @@ export const useDocumentStore = defineStore('document', () => {
   async function open(id: string): Promise<void> {
     try {
       const next = await api.getDocument(id)
+      edits.clear()
       view.value = next
       annotations.value = { ...next.annotations }
       openError.value = null
@@ -48,38 +49,56 @@ export const useDocumentStore = defineStore('document', () => {
    * state comes back and the error is shown. Changes may touch documents that are not open
    * (undo and redo across documents).
    */
+  /**
+   * The newest edit of each sentence of the open document. A save's answer is shown only if no
+   * newer edit of that sentence was made meanwhile: quick key presses must not be overwritten
+   * by the answer to an earlier one.
+   */
+  const edits = new Map<string, number>()
+  let editCounter = 0
+
   async function apply(changes: AnnotationChange[]): Promise<boolean> {
     const openId = documentId.value
     const project = useProjectStore()
-    const before = new Map<string, SentenceAnnotation | undefined>()
+    const mine = new Map<string, number>()
     for (const c of changes) {
       if (c.documentId !== openId) continue
-      if (!before.has(c.unitId)) before.set(c.unitId, annotations.value[c.unitId])
       const previous = annotations.value[c.unitId]
       const next = c.input ? { ...(previous ?? placeholder()), ...c.input } : undefined
       setLocal(c.unitId, next)
       if (openId) project.recount(openId, previous, next)
+      mine.set(c.unitId, ++editCounter)
+      edits.set(c.unitId, editCounter)
     }
+    const newest = (unitId: string) => documentId.value === openId && edits.get(unitId) === mine.get(unitId)
     pending.value++
     try {
       const stored = await api.saveAnnotations(changes)
       changes.forEach((c, i) => {
-        if (c.documentId === documentId.value) setLocal(c.unitId, stored[i] ?? undefined)
+        if (c.documentId === openId && newest(c.unitId)) setLocal(c.unitId, stored[i] ?? undefined)
       })
       if (changes.some((c) => c.documentId !== openId)) await project.refreshDocuments()
       saveError.value = null
       return true
     } catch (e) {
-      if (documentId.value === openId && openId) {
-        for (const [unitId, old] of before) {
-          project.recount(openId, annotations.value[unitId], old)
-          setLocal(unitId, old)
-        }
-      }
       saveError.value = (e as Error).message
+      // What is on disk is the truth: show it again, with the progress it implies.
+      if (openId && documentId.value === openId) await resync(openId)
       return false
     } finally {
       pending.value--
+    }
+  }
+
+  async function resync(id: string): Promise<void> {
+    try {
+      const fresh = await api.getDocument(id)
+      if (documentId.value !== id) return
+      annotations.value = { ...fresh.annotations }
+      edits.clear()
+      await useProjectStore().refreshDocuments()
+    } catch {
+      /* the error already shown says enough */
     }
   }
 
