@@ -162,3 +162,21 @@ describe('counts under concurrent writes', () => {
     await repo.close()
   })
 })
+
+describe('first writes to a document not loaded yet', () => {
+  it('share one load and land in order, without clashing on the temporary file', async () => {
+    const first = await openLowdbRepository(dir, create)
+    const doc = sampleDocument()
+    await first.addDocument(doc)
+    await first.close()
+    const repo = await openLowdbRepository(dir)
+    await Promise.all([
+      repo.putAnnotation(doc.id, doc.units[0].id, annotation('pro')),
+      repo.putAnnotation(doc.id, doc.units[1].id, annotation('contra')),
+      repo.putAnnotation(doc.id, doc.units[2].id, annotation('pro')),
+    ])
+    const onDisk = await readJsonFromDisk<{ annotations: Record<string, unknown> }>(join(dir, 'annotations', `${doc.id}.json`))
+    expect(Object.keys(onDisk.annotations).sort()).toEqual(doc.units.map((u) => u.id).sort())
+    await repo.close()
+  })
+})

@@ -29,8 +29,20 @@ export class DamagedFileError extends Error {
  * Writes to one file are serialised; a write waiting behind another is coalesced into the
  * newest content, so a burst of changes costs one or two writes, never a queue of stale ones.
  */
+/**
+ * The write queue of each file path, shared by every adapter of that path: two adapters of one
+ * file (a cache evicted and reloaded while a write was under way) must never write at once,
+ * because they share the temporary file.
+ */
+const queues = new Map<string, Promise<void>>()
+
+function enqueue(file: string, work: () => Promise<void>): void {
+  const next = (queues.get(file) ?? Promise.resolve()).then(work)
+  queues.set(file, next)
+  void next.finally(() => queues.get(file) === next && queues.delete(file))
+}
+
 export class DurableJsonFile<T> implements Adapter<T> {
-  private chain: Promise<void> = Promise.resolve()
   private pending: { data: T; waiters: Array<{ ok: () => void; fail: (e: unknown) => void }> } | null =
     null
   /** Set by `read()` when the file had to be recovered; the project reports it to the analyst. */
@@ -73,7 +85,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
         return
       }
       this.pending = { data, waiters: [{ ok, fail }] }
-      this.chain = this.chain.then(() => this.flushPending())
+      enqueue(this.file, () => this.flushPending())
     })
   }
 

@@ -104,7 +104,7 @@ export class LowdbProjectRepository implements ProjectRepository {
   readonly notices: StorageNotice[]
   private entries = new Map<string, IndexEntry>()
   private byHash = new Map<string, string>()
-  private shards = new Map<string, Low<AnnotationFile>>()
+  private shards = new Map<string, Promise<Low<AnnotationFile>>>()
   private readonly index: Low<IndexFile>
   /** Documents whose counts changed since the index was last written (also kept on disk). */
   private dirty = new Set<string>()
@@ -352,27 +352,33 @@ export class LowdbProjectRepository implements ProjectRepository {
     return this.flushing
   }
 
-  private async shard(documentId: string): Promise<Low<AnnotationFile>> {
-    let shard = this.shards.get(documentId)
-    if (shard) {
+  /**
+   * The loaded annotation file of a document. The cache holds the promise of the load, so
+   * two calls arriving together share one load and one lowdb instance.
+   */
+  private shard(documentId: string): Promise<Low<AnnotationFile>> {
+    const cached = this.shards.get(documentId)
+    if (cached) {
       // Map order is insertion order: re-inserting makes this the most recently used.
       this.shards.delete(documentId)
-      this.shards.set(documentId, shard)
-      return shard
+      this.shards.set(documentId, cached)
+      return cached
     }
-    const adapter = new DurableJsonFile<AnnotationFile>(this.annotationFile(documentId), readAnnotationFile)
-    shard = new Low<AnnotationFile>(adapter, {
-      schemaVersion: SCHEMA_VERSION,
-      documentId,
-      annotations: {},
-    })
-    await shard.read()
-    noteRecovery(this.notices, adapter)
-    this.shards.set(documentId, shard)
+    const loading = this.loadShard(documentId)
+    this.shards.set(documentId, loading)
+    loading.catch(() => this.shards.get(documentId) === loading && this.shards.delete(documentId))
     if (this.shards.size > CACHED_SHARDS) {
       const oldest = this.shards.keys().next().value as string
       this.shards.delete(oldest)
     }
+    return loading
+  }
+
+  private async loadShard(documentId: string): Promise<Low<AnnotationFile>> {
+    const adapter = new DurableJsonFile<AnnotationFile>(this.annotationFile(documentId), readAnnotationFile)
+    const shard = new Low<AnnotationFile>(adapter, { schemaVersion: SCHEMA_VERSION, documentId, annotations: {} })
+    await shard.read()
+    noteRecovery(this.notices, adapter)
     return shard
   }
 
