@@ -3,6 +3,7 @@ import type en from './en'
 const de: typeof en = {
   app: { title: 'Pressecoder', loading: 'Projekt wird geöffnet …' },
   documents: {
+    count: '{n} Dokument | {n} Dokumente',
     heading: 'Dokumente',
     progress: '{done} von {total} Sätzen codiert',
     corpusProgress: 'Fortschritt im Korpus',

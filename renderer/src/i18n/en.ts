@@ -1,6 +1,7 @@
 export default {
   app: { title: 'Pressecoder', loading: 'Opening the project…' },
   documents: {
+    count: '{n} document | {n} documents',
     heading: 'Documents',
     progress: '{done} of {total} sentences coded',
     corpusProgress: 'Corpus progress',
