@@ -154,16 +154,20 @@ async function writeOne(
     throw fsError(finalPath, e)
   }
   let bytes = 0
+  // One write is in flight while the next megabyte is serialised: the disk and the CPU overlap.
+  let inFlight: Promise<void> = Promise.resolve()
   try {
     // Each chunk is encoded once and the buffers go out in one writev: no join, no extra copy.
     let pending: Buffer[] = []
     let size = 0
     const flush = async () => {
-      await writeAll(handle, pending, size)
+      await inFlight
+      checkCancelled(signal)
+      inFlight = writeAll(handle, pending, size)
+      inFlight.catch(() => undefined) // handled where it is awaited; never reported as unhandled
       bytes += size
       pending = []
       size = 0
-      checkCancelled(signal)
     }
     for (const chunk of file.chunks()) {
       const buffer = Buffer.from(chunk, 'utf8')
@@ -172,8 +176,10 @@ async function writeOne(
       if (size >= FLUSH_BYTES) await flush()
     }
     if (size > 0) await flush()
+    await inFlight
     await handle.datasync()
   } catch (e) {
+    await inFlight.catch(() => undefined)
     await handle.close().catch(() => undefined)
     throw fsError(finalPath, e)
   }
