@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { SentenceAnnotation, Statement } from '../../electron/contract/model'
 import { parseCodebookFile } from '../../electron/core/codebook/codebookFile'
+import { importContents } from '../../electron/core/corpus/importer'
 import { exportProject } from '../../electron/core/export/exporter'
 import { importAnnotatedExport, isAnnotatedExportFile } from '../../electron/core/export/roundTrip'
 import {
@@ -110,6 +111,22 @@ beforeEach(async () => ({ dir, cleanup } = await tempDir('export-roundtrip-')))
 afterEach(() => cleanup())
 
 describe('the round trip through an annotated export', () => {
+  it('is what the import of the app does with an exported file, dropped or chosen', async () => {
+    const source = await annotatedSampleProject(join(dir, 'source'))
+    await exportProject(source, { format: 'jsonl', out: join(dir, 'sentences.jsonl') })
+    const target = await openLowdbRepository(join(dir, 'target'), {
+      create: { name: source.name, codebook: source.getCodebook() },
+    })
+    const bytes = await readFile(join(dir, 'sentences.jsonl'))
+    const report = await importContents(target, [{ name: 'sentences.jsonl', bytes }])
+    expect(report.failed).toEqual([])
+    expect(report.imported).toHaveLength(source.listDocuments().length)
+    for (const { id } of source.listDocuments())
+      expect(await target.getAnnotations(id)).toStrictEqual(await source.getAnnotations(id))
+    await target.close()
+    await source.close()
+  })
+
   it('restores documents and annotations exactly, and exports byte-identical files again', async () => {
     const source = await annotatedSampleProject(join(dir, 'source'))
     const first = await exportProject(source, { format: 'all', out: join(dir, 'first') })

@@ -3,7 +3,8 @@ import type { ImportReport, ImportProgress } from '../../contract/model'
 import type { ProjectRepository } from '../storage/repository'
 import { buildDocument, toDocumentId } from './document'
 import { collectFiles } from './import/files'
-import { readSourceFile, type ImportedText } from './import/readers'
+import { ANNOTATED_EXPORT_REASON, readSourceFile, type ImportedText } from './import/readers'
+import { importAnnotatedExport, mergeReports } from '../export/roundTrip'
 
 export interface ImportOptions {
   signal?: AbortSignal
@@ -37,7 +38,7 @@ export async function importPaths(
     } catch (e) {
       return { origin: file.path, failed: `cannot be read: ${(e as Error).message}` }
     }
-    return { origin: file.path, result: await readSourceFile(file.name, bytes) }
+    return { origin: file.path, result: await readSourceFile(file.name, bytes), bytes }
   })
   return report
 }
@@ -52,13 +53,14 @@ export async function importContents(
   await importEach(repo, contents.length, options, report, async (i) => ({
     origin: contents[i].name,
     result: await readSourceFile(contents[i].name, contents[i].bytes),
+    bytes: contents[i].bytes,
   }))
   return report
 }
 
 type Read =
   | { origin: string; failed: string }
-  | { origin: string; result: Awaited<ReturnType<typeof readSourceFile>> }
+  | { origin: string; result: Awaited<ReturnType<typeof readSourceFile>>; bytes: Uint8Array }
 
 async function importEach(
   repo: ProjectRepository,
@@ -76,6 +78,12 @@ async function importEach(
     options.onProgress?.({ done: i, total, current: item.origin })
     if ('failed' in item) {
       report.failed.push({ origin: item.origin, reason: item.failed })
+      continue
+    }
+    if (!item.result.ok && item.result.reason === ANNOTATED_EXPORT_REASON) {
+      // One of our own exports: restored as it was exported, labels and all.
+      const restored = await importAnnotatedExport(repo, item.bytes, { name: item.origin, signal: options.signal })
+      mergeReports(report, restored)
       continue
     }
     if (!item.result.ok) {
