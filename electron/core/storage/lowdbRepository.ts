@@ -28,6 +28,8 @@ import type { ProjectRepository, StorageNotice } from './repository'
 
 /** How many documents' annotation files stay loaded; the rest are read again on demand. */
 const CACHED_SHARDS = 256
+/** How many documents stay in memory after use. */
+const CACHED_DOCUMENTS = 64
 /** The index is a cache: it is written at most this often, and on close. */
 const INDEX_FLUSH_MS = 1_500
 
@@ -105,6 +107,7 @@ export class LowdbProjectRepository implements ProjectRepository {
   private entries = new Map<string, IndexEntry>()
   private byHash = new Map<string, string>()
   private shards = new Map<string, Promise<Low<AnnotationFile>>>()
+  private documents = new Map<string, StoredDocument>()
   private readonly index: Low<IndexFile>
   /** Documents whose counts changed since the index was last written (also kept on disk). */
   private dirty = new Set<string>()
@@ -199,6 +202,28 @@ export class LowdbProjectRepository implements ProjectRepository {
   }
 
   async getDocument(id: string): Promise<StoredDocument> {
+    const cached = this.documents.get(id)
+    if (cached) {
+      this.documents.delete(id)
+      this.documents.set(id, cached)
+      return cached
+    }
+    const document = await this.readDocument(id)
+    this.cacheDocument(document)
+    return document
+  }
+
+  /**
+   * Recently used documents stay in memory: every label change checks its sentence against the
+   * document, and reading and validating the file each time would cost more than the write.
+   */
+  private cacheDocument(document: StoredDocument): void {
+    this.documents.delete(document.id)
+    this.documents.set(document.id, document)
+    if (this.documents.size > CACHED_DOCUMENTS) this.documents.delete(this.documents.keys().next().value as string)
+  }
+
+  private async readDocument(id: string): Promise<StoredDocument> {
     const adapter = new DurableJsonFile<DocumentFile>(this.documentFile(id), readDocumentFile)
     const data = await adapter.read()
     noteRecovery(this.notices, adapter)
@@ -222,11 +247,13 @@ export class LowdbProjectRepository implements ProjectRepository {
     this.assertOpen()
     const file: DocumentFile = { schemaVersion: SCHEMA_VERSION, document }
     const shard = await this.shard(document.id)
+    this.documents.delete(document.id)
     // The document comes first: annotations of units it lacks are harmless, and the next
     // write of the annotations file repairs them; the other order could show labels on
     // sentences that no longer exist.
     await this.markDirty(document.id)
     await new DurableJsonFile<DocumentFile>(this.documentFile(document.id), readDocumentFile).write(file)
+    this.cacheDocument(document)
     shard.data = { schemaVersion: SCHEMA_VERSION, documentId: document.id, annotations }
     await shard.write()
     const previous = this.entries.get(document.id)
@@ -247,6 +274,7 @@ export class LowdbProjectRepository implements ProjectRepository {
       await rm(this.annotationFile(id) + suffix, { force: true })
     }
     this.shards.delete(id)
+    this.documents.delete(id)
     this.entries.delete(id)
     this.byHash.delete(entry.contentHash)
     this.bump(id)
