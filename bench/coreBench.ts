@@ -1,129 +1,29 @@
 /**
  * The core measurements, each in its own child process (see child.ts):
- * - label changes through the real handler table, on the small sample project and on the big one;
+ * - label changes on the small sample project and on the big one (see labelChanges.ts);
  * - opening the big project, the JSONL export, and the process's memory after all of it.
  */
 import { readdir, readFile, rm, stat } from 'node:fs/promises'
-import { join, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import type { DocumentView, SentenceAnnotationInput } from '../electron/contract/model'
-import type { Envelope } from '../electron/contract/api'
-import type { Handlers } from '../electron/core/handlers'
+import { join } from 'node:path'
 import { readIndexFile } from '../electron/core/storage/files'
-import { openSettings } from '../electron/core/settings'
-import { openWorkbench, type Workbench } from '../electron/core/workbench'
+import type { Workbench } from '../electron/core/workbench'
 import { emit } from './child'
 import { exportJsonl } from './exportAdapter'
+import {
+  emitLatencies,
+  PACED_CHANGES,
+  PACED_MS,
+  plannedChanges,
+  probeRepository,
+  stanceInput,
+  timeChanges,
+  verifyOnDisk,
+  type Change,
+} from './labelChanges'
 import { buildSyntheticDocument, documentId } from './projectGen'
-import { mulberry32, pick, type Random } from './prng'
+import { mulberry32, pick } from './prng'
+import { openBenchWorkbench } from './setup'
 import { log, mb, metric, percentile } from './stats'
-
-export const REPO = resolve(fileURLToPath(new URL('..', import.meta.url)))
-export const CORPUS_DIR = join(REPO, 'corpus')
-const STANCES = ['supportive', 'critical', 'neutral', 'mixed']
-/** An analyst codes about one sentence a second; 10 ms between changes keeps the run short but not back-to-back. */
-const PACE_MS = 10
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
-
-/** Opens a workbench on `projectDir` with an annotator set (saving refuses to work without one). */
-export async function openBenchWorkbench(
-  projectDir: string,
-  dataDir: string,
-): Promise<{ workbench: Workbench; ms: number }> {
-  const settingsFile = join(dataDir, 'settings.json')
-  await (await openSettings(settingsFile)).update({ annotator: 'Bench' })
-  const t0 = performance.now()
-  const workbench = await openWorkbench({ projectDir, settingsFile, sampleCorpusDir: CORPUS_DIR })
-  return { workbench, ms: performance.now() - t0 }
-}
-
-async function call<T>(handlers: Handlers, method: keyof Handlers, ...args: unknown[]): Promise<T> {
-  const envelope = (await handlers[method](...args)) as Envelope<T>
-  if (!envelope.ok) throw new Error(`${method}: ${envelope.error}`)
-  return envelope.value
-}
-
-interface Change {
-  documentId: string
-  unitId: string
-  input: SentenceAnnotationInput
-}
-
-function stanceInput(random: Random): SentenceAnnotationInput {
-  const values: Record<string, string[]> = { stance: [pick(random, STANCES)] }
-  if (random() < 0.3) values.actor = [pick(random, ['trump', 'kim', 'china'])]
-  return { statements: [{ id: 's1', values }], uncertain: false, note: '' }
-}
-
-/**
- * Changes as the UI makes them: the document is opened first (getDocument, untimed, as the
- * renderer does when the analyst picks it), then `perDocument` of its sentences are coded.
- */
-async function plannedChanges(
-  handlers: Handlers,
-  ids: string[],
-  perDocument: number,
-  random: Random,
-): Promise<Change[]> {
-  const changes: Change[] = []
-  for (const id of ids) {
-    const view = await call<DocumentView>(handlers, 'getDocument', id)
-    const sentences = view.document.units.filter((u) => u.kind === 'sentence')
-    for (let i = 0; i < perDocument; i++)
-      changes.push({
-        documentId: id,
-        unitId: pick(random, sentences).id,
-        input: stanceInput(random),
-      })
-  }
-  return changes
-}
-
-/** Times each saveAnnotation from call to resolution (= durably on disk). */
-async function timeChanges(handlers: Handlers, changes: Change[]): Promise<number[]> {
-  const times: number[] = []
-  for (const c of changes) {
-    const t0 = performance.now()
-    await call(handlers, 'saveAnnotation', c.documentId, c.unitId, c.input)
-    times.push(performance.now() - t0)
-    await sleep(PACE_MS)
-  }
-  return times
-}
-
-/** Reads the annotation files back from disk and checks that the last change of each unit is there. */
-async function verifyOnDisk(projectDir: string, changes: Change[]): Promise<void> {
-  const last = new Map<string, Change>()
-  for (const c of changes) last.set(`${c.documentId}\u0000${c.unitId}`, c)
-  const files = new Map<
-    string,
-    Record<string, { statements: Array<{ values: Record<string, string[]> }> }>
-  >()
-  for (const c of last.values()) {
-    let annotations = files.get(c.documentId)
-    if (!annotations) {
-      annotations = JSON.parse(
-        await readFile(join(projectDir, 'annotations', `${c.documentId}.json`), 'utf8'),
-      ).annotations
-      files.set(c.documentId, annotations!)
-    }
-    const stored = annotations![c.unitId]?.statements[0]?.values.stance?.[0]
-    if (stored !== c.input.statements[0].values.stance[0])
-      throw new Error(
-        `label change of ${c.documentId}/${c.unitId} is not on disk (found ${stored})`,
-      )
-  }
-}
-
-function emitLatencies(prefix: string, times: number[], target: string | null, what: string): void {
-  log(
-    `${what}: p50 ${percentile(times, 50).toFixed(2)} ms, p95 ${percentile(times, 95).toFixed(2)} ms, max ${Math.max(...times).toFixed(2)} ms over ${times.length}`,
-  )
-  emit(metric(`${prefix}_p50`, percentile(times, 50), 'ms', null))
-  emit(metric(`${prefix}_p95`, percentile(times, 95), 'ms', target))
-  emit(metric(`${prefix}_max`, Math.max(...times), 'ms', null))
-}
 
 /** Label changes on the sample project the app creates on first start (5 articles). */
 export async function labelsSmallStage(args: {
@@ -228,6 +128,35 @@ export async function coreStage(args: CoreArgs): Promise<{ p50: number }> {
     )
   }
 
+  // At an analyst's pace the 1.5 s index flush timer fires between most changes, so a change
+  // meets a flush in proportion to the time flushes take, far more often than in the fast run.
+  const paced = changes.slice(0, PACED_CHANGES).map((c) => ({ ...c, input: stanceInput(random) }))
+  const pacedProbe = probeRepository(workbench, 'label_change_big_paced')
+  const pacedTimes = await timeChanges(
+    workbench.handlers,
+    paced,
+    () => PACED_MS[0] + random() * (PACED_MS[1] - PACED_MS[0]),
+  )
+  pacedProbe.stop()
+  await verifyOnDisk(args.projectDir, paced)
+  emitLatencies(
+    'label_change_big_paced_ms',
+    pacedTimes,
+    null,
+    `label change, big project, ${PACED_MS[0]}–${PACED_MS[1]} ms apart`,
+  )
+  pacedProbe.report(pacedTimes)
+
+  const rssBeforeExport = process.memoryUsage().rss
+  emit(
+    metric(
+      'main_process_rss_before_export_mb',
+      mb(rssBeforeExport),
+      'MB',
+      null,
+      'after open + label changes',
+    ),
+  )
   const t0 = performance.now()
   const exported = await exportJsonl(workbench.service.repo, args.exportFile)
   const exportSeconds = (performance.now() - t0) / 1000
@@ -270,94 +199,6 @@ export async function coreStage(args: CoreArgs): Promise<{ p50: number }> {
   emit(metric('main_process_heap_used_mb', mb(process.memoryUsage().heapUsed), 'MB', null))
   await workbench.close()
   return { p50: percentile(times, 50) }
-}
-
-type Span = [start: number, end: number]
-
-/**
- * Bench-side instrumentation of the open repository, to say where a label change spends its
- * time: reading the document (saveAnnotations re-reads it to check the unit), the durable write
- * of the annotation file, and whether an index.json flush (a timer, every 1.5 s) ran meanwhile.
- * It wraps methods of this one instance; the product code is untouched.
- */
-function probeRepository(workbench: Workbench, prefix: string) {
-  const repo = workbench.service.repo as unknown as Record<string, unknown>
-  const spans: Record<'getDocument' | 'putAnnotations' | 'indexFlush', Span[]> = {
-    getDocument: [],
-    putAnnotations: [],
-    indexFlush: [],
-  }
-  const restore: Array<() => void> = []
-  const wrap = (owner: Record<string, unknown>, method: string, into: Span[]) => {
-    const original = owner[method]
-    if (typeof original !== 'function') return
-    owner[method] = async function (this: unknown, ...a: unknown[]) {
-      const start = performance.now()
-      try {
-        return await (original as (...x: unknown[]) => Promise<unknown>).apply(this, a)
-      } finally {
-        into.push([start, performance.now()])
-      }
-    }
-    restore.push(() => (owner[method] = original))
-  }
-  wrap(repo, 'getDocument', spans.getDocument)
-  wrap(repo, 'putAnnotations', spans.putAnnotations)
-  const index = repo['index'] as Record<string, unknown> | undefined
-  if (index) wrap(index, 'write', spans.indexFlush)
-  return {
-    stop: () => restore.forEach((r) => r()),
-    report(times: number[]) {
-      const ms = (xs: Span[]) => xs.map(([a, b]) => b - a)
-      const flushes = spans.indexFlush
-      const flushMs = ms(flushes)
-      // A change is slowed by a flush when their spans overlap.
-      const puts = spans.putAnnotations
-      const overlapping = puts.filter(([a, b]) => flushes.some(([f, g]) => f < b && a < g)).length
-      log(
-        `  where a change goes: document read+validate p50 ${percentile(ms(spans.getDocument), 50).toFixed(2)} / p95 ` +
-          `${percentile(ms(spans.getDocument), 95).toFixed(2)} ms; durable annotation write p50 ${percentile(ms(puts), 50).toFixed(2)} / p95 ` +
-          `${percentile(ms(puts), 95).toFixed(2)} ms; ${flushes.length} index.json flushes of p50 ${percentile(flushMs, 50).toFixed(0)} ms ` +
-          `(max ${Math.max(0, ...flushMs).toFixed(0)} ms) overlapped ${overlapping} of ${times.length} changes`,
-      )
-      emit(
-        metric(
-          `${prefix}_document_read_ms_p95`,
-          percentile(ms(spans.getDocument), 95),
-          'ms',
-          null,
-          'repo.getDocument inside saveAnnotations',
-        ),
-      )
-      emit(
-        metric(
-          `${prefix}_durable_write_ms_p95`,
-          percentile(ms(puts), 95),
-          'ms',
-          null,
-          'repo.putAnnotations',
-        ),
-      )
-      emit(
-        metric(
-          `${prefix}_index_flush_ms_p50`,
-          flushes.length ? percentile(flushMs, 50) : null,
-          'ms',
-          null,
-          'index.json rewrite, every 1.5 s while changes happen',
-        ),
-      )
-      emit(
-        metric(
-          `${prefix}_overlapping_index_flush`,
-          overlapping,
-          'changes',
-          null,
-          `of ${times.length}`,
-        ),
-      )
-    },
-  }
 }
 
 /** Where opening spends its time: the parts of openLowdbRepository, timed alone. */

@@ -7,7 +7,7 @@ import { importPaths } from '../electron/core/corpus/importer'
 import { openLowdbRepository } from '../electron/core/storage/lowdbRepository'
 import { loadDefaultCodebook } from '../electron/core/workbench'
 import { emit } from './child'
-import { CORPUS_DIR } from './coreBench'
+import { CORPUS_DIR } from './setup'
 import { writeTextArticles } from './projectGen'
 import { log, mb, metric } from './stats'
 

@@ -11,6 +11,8 @@ export interface LoadMarks {
   sentence?: number
   domContentLoaded?: number
   longTasks: Array<{ start: number; duration: number }>
+  /** Contract calls as the page saw them: from the call until the value was decoded. */
+  calls: Array<{ method: string; start: number; end: number }>
 }
 
 export interface KeySample {
@@ -34,7 +36,7 @@ declare global {
 
 /** Installed with addInitScript: records when the list and the first sentence show, and long tasks. */
 export function loadProbe(): void {
-  const marks: LoadMarks = { longTasks: [] }
+  const marks: LoadMarks = { longTasks: [], calls: [] }
   window.__bench = marks
   try {
     new PerformanceObserver((list) => {

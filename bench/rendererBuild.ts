@@ -6,7 +6,7 @@
 import { resolveConfig } from 'electron-vite'
 import { build, type InlineConfig } from 'vite'
 import { join } from 'node:path'
-import { REPO } from './coreBench'
+import { REPO } from './setup'
 
 export async function buildRenderer(args: { outDir: string }): Promise<{ dir: string }> {
   const { config } = await resolveConfig(

@@ -8,12 +8,13 @@
  * under .bench/run-<pid>/ and deleted at the end (unless --keep).
  */
 import { mkdir, rm, rmdir } from 'node:fs/promises'
+import { execFileSync } from 'node:child_process'
 import { cpus, loadavg } from 'node:os'
 import { join } from 'node:path'
 import { loadDefaultCodebook } from '../electron/core/workbench'
 import type { IndexEntry } from '../electron/core/storage/files'
 import { runStage } from './child'
-import { CORPUS_DIR, REPO } from './coreBench'
+import { CORPUS_DIR, REPO } from './setup'
 import { finishProject, SENTENCES_PER_ARTICLE } from './projectGen'
 import { log, metric, type Metric } from './stats'
 
@@ -27,7 +28,13 @@ interface Options {
 }
 
 function parseOptions(argv: string[]): Options {
-  const options: Options = { sentences: 1_000_000, seed: 20240301, keep: false, renderer: null, only: null }
+  const options: Options = {
+    sentences: 1_000_000,
+    seed: 20240301,
+    keep: false,
+    renderer: null,
+    only: null,
+  }
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]
     if (a === '--sentences') options.sentences = Number(argv[++i])
@@ -35,7 +42,10 @@ function parseOptions(argv: string[]): Options {
     else if (a === '--renderer') options.renderer = argv[++i]
     else if (a === '--keep') options.keep = true
     else if (a === '--only') options.only = new Set(argv[++i].split(','))
-    else throw new Error(`unknown option ${a}; use --sentences N, --seed S, --renderer DIR, --only a,b, --keep`)
+    else
+      throw new Error(
+        `unknown option ${a}; use --sentences N, --seed S, --renderer DIR, --only a,b, --keep`,
+      )
   }
   if (!Number.isInteger(options.sentences) || options.sentences < SENTENCES_PER_ARTICLE * 2)
     throw new Error(`--sentences must be a whole number of at least ${SENTENCES_PER_ARTICLE * 2}`)
@@ -50,9 +60,9 @@ let only: Set<string> | null = null
 async function stage<R>(
   name: string,
   args: unknown,
-  options: { heapMb?: number } = {},
+  options: { heapMb?: number; always?: boolean } = {},
 ): Promise<R | null> {
-  if (only && !only.has(name)) return null
+  if (only && !only.has(name) && !options.always) return null
   const t0 = performance.now()
   log(`── ${name}`)
   try {
@@ -79,7 +89,7 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void cleanup().then(() => process.exit(130)))
   await mkdir(runDir, { recursive: true })
   // Other work on the machine skews every number; the load average says how much there was.
-  log(`${cpus().length} cores, load average ${loadavg()[0].toFixed(1)}`)
+  log(`${cpus().length} cores, load average ${loadavg()[0].toFixed(1)}; measuring ${codeState()}`)
   print(
     metric('machine_load_1m_at_start', loadavg()[0], 'runnable', null, `${cpus().length} cores`),
   )
@@ -97,15 +107,33 @@ async function main(): Promise<void> {
   if (failures.length > 0) process.exitCode = 1
 }
 
+/** Which code is measured: the commit, and how many product files differ from it. */
+function codeState(): string {
+  try {
+    const git = (...a: string[]) => execFileSync('git', a, { cwd: REPO, encoding: 'utf8' }).trim()
+    const changed = git('status', '--porcelain', '--', 'electron', 'renderer')
+      .split('\n')
+      .filter(Boolean).length
+    return `commit ${git('rev-parse', '--short', 'HEAD')}${changed ? ` + ${changed} changed files in electron/ and renderer/` : ''}`
+  } catch {
+    return 'a tree outside git'
+  }
+}
+
 async function measure(options: Options, runDir: string): Promise<void> {
   const documents = Math.ceil(options.sentences / SENTENCES_PER_ARTICLE)
   const projectDir = join(runDir, 'big', 'project')
 
   let rendererDir = options.renderer
-  if (!rendererDir)
+  if (!rendererDir && (!only || only.has('ui')))
     rendererDir =
-      (await stage<{ dir: string }>('buildRenderer', { outDir: join(runDir, 'renderer') }))?.dir ??
-      null
+      (
+        await stage<{ dir: string }>(
+          'buildRenderer',
+          { outDir: join(runDir, 'renderer') },
+          { always: true },
+        )
+      )?.dir ?? null
 
   // The big project, generated in two slices at once (one per core); not a measured metric.
   const t0 = performance.now()
@@ -167,7 +195,7 @@ async function measure(options: Options, runDir: string): Promise<void> {
   // The naive single file of a 1M-sentence project holds ~1.5 GB of objects and a ~500 MB string.
   const naive = await stage<{ p50: number | null }>(
     'naive',
-    { projectDir, file: join(runDir, 'naive.json'), writes: 5, seed: options.seed },
+    { projectDir, file: join(runDir, 'naive.json'), writes: 3, seed: options.seed },
     { heapMb: 12_000 },
   )
   if (naive?.p50 && core)

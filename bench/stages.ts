@@ -4,17 +4,18 @@
  */
 import { loadDefaultCodebook } from '../electron/core/workbench'
 import { emit, sendResult } from './child'
-import { coreStage, CORPUS_DIR, labelsSmallStage } from './coreBench'
+import { coreStage, labelsSmallStage } from './coreBench'
+import { CORPUS_DIR } from './setup'
 import { article } from './germanText'
 import { importStage } from './importBench'
 import { naiveStage } from './naiveBench'
 import { writeDocuments } from './projectGen'
 import { buildRenderer } from './rendererBuild'
-import { collectText, sampleCorpusText, segmentSpeed } from './segmentBench'
+import { collectText, segmentSpeed } from './segmentBench'
 import { log, metric } from './stats'
 import { uiStage } from './uiBench'
 
-/** segmentText over ~20 MB of the synthetic articles, and of the shipped sample corpus for reference. */
+/** segmentText over ~20 MB of the synthetic articles (segmentBench.ts alone does the sample corpus). */
 async function segmentStage(args: { seed: number }): Promise<void> {
   const synthetic = collectText((i) => article(args.seed, i).text)
   const speed = segmentSpeed(synthetic.documents, synthetic.bytes)
@@ -22,12 +23,6 @@ async function segmentStage(args: { seed: number }): Promise<void> {
     `segmentation: ${speed.mb.toFixed(1)} MB of synthetic articles, ${speed.units} units, ${speed.mbPerSecond.toFixed(1)} MB/s`,
   )
   emit(metric('segment_mb_per_s', speed.mbPerSecond, 'MB/s', '>= 10'))
-  const sample = sampleCorpusText()
-  const sampleSpeed = segmentSpeed(sample.documents, sample.bytes)
-  log(
-    `segmentation: ${sampleSpeed.mb.toFixed(1)} MB of the sample corpus repeated, ${sampleSpeed.mbPerSecond.toFixed(1)} MB/s`,
-  )
-  emit(metric('segment_sample_corpus_mb_per_s', sampleSpeed.mbPerSecond, 'MB/s', null))
 }
 
 async function generateStage(args: { dir: string; seed: number; from: number; to: number }) {

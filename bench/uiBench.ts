@@ -4,27 +4,21 @@
  * where the preload would put it). Measures opening to an interactive screen, key press to
  * repainted sentence, scrolling, and the renderer's memory.
  */
-import { readdirSync, readFileSync } from 'node:fs'
-import { chromium, type CDPSession, type Page } from 'playwright-core'
+import { readdir, readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { chromium, type CDPSession } from 'playwright-core'
 import { API_METHODS, BRIDGE_GLOBAL, type ApiMethod } from '../electron/contract/api'
 import type { Workbench } from '../electron/core/workbench'
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/support/chromium'
 import { serveFolder } from '../tests/support/staticServer'
 import { emit } from './child'
-import { openBenchWorkbench } from './coreBench'
-import {
-  installKeyProbe,
-  loadProbe,
-  startFrames,
-  stopFrames,
-  type KeySample,
-  type LoadMarks,
-} from './pageProbes'
-import { log, mb, metric, percentile } from './stats'
+import { openBenchWorkbench } from './setup'
+import { installKeyProbe, loadProbe, type LoadMarks } from './pageProbes'
+import { rendererRss } from './processMemory'
+import { log, mb, metric } from './stats'
+import { keyPresses, scrolling } from './uiInteraction'
 
 const READY_TIMEOUT_MS = 120_000
-/** Label keys of the default codebook (stance 1–4, actors Trump and Kim) and moving on. */
-const KEY_CYCLE = ['1', 'ArrowDown', '2', 't', 'ArrowDown', '3', 'k', 'ArrowDown', '4', 'ArrowDown']
 const VIEWPORT = { width: 1400, height: 900 }
 
 export interface UiArgs {
@@ -41,6 +35,7 @@ interface Call {
 }
 
 export async function uiStage(args: UiArgs): Promise<void> {
+  log(`before open: ${await indexState(args.projectDir)}`)
   const server = await serveFolder(args.rendererDir)
   const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
@@ -60,28 +55,40 @@ export async function uiStage(args: UiArgs): Promise<void> {
     await page.addInitScript(loadProbe)
 
     const calls: Call[] = []
-    let measurePayload = true
     const t0 = performance.now()
     const opened = await openBenchWorkbench(args.projectDir, args.dataDir)
     workbench = opened.workbench
+    const notices = workbench.service.repo.notices.map((n) => n.message)
+    if (notices.length > 0) log(`notices on open: ${notices.slice(0, 3).join(' | ')}`)
     const wb = workbench
+    // As tests/ui/harness.ts binds it, with one difference: results cross as JSON text. Playwright
+    // serialises a binding's object result with its own recursive serialiser, which takes ~9 s
+    // for the 8 MB document list of a 20,000-document project; a string crosses in a fraction of
+    // that, about what Electron's structured clone costs, so page time measures the app.
     await page.exposeBinding(
       '__workbenchCall',
       async (_source, method: ApiMethod, callArgs: unknown[]) => {
         const start = performance.now()
         const result = await wb.handlers[method](...callArgs)
         const ms = performance.now() - start
-        calls.push({ method, ms, bytes: measurePayload ? JSON.stringify(result).length : 0 })
-        return result
+        const text = JSON.stringify(result)
+        calls.push({ method, ms, bytes: text.length })
+        return text
       },
     )
     await page.addInitScript(
       ({ methods, name }) => {
         const call = (
-          window as unknown as { __workbenchCall: (m: string, a: unknown[]) => Promise<unknown> }
+          window as unknown as { __workbenchCall: (m: string, a: unknown[]) => Promise<string> }
         ).__workbenchCall
         const bridge: Record<string, (...a: unknown[]) => Promise<unknown>> = {}
-        for (const m of methods) bridge[m] = (...a: unknown[]) => call(m, a)
+        for (const m of methods)
+          bridge[m] = async (...a: unknown[]) => {
+            const start = performance.now()
+            const value: unknown = JSON.parse(await call(m, a))
+            window.__bench.calls.push({ method: m, start, end: performance.now() })
+            return value
+          }
         Object.defineProperty(window, name, { value: Object.freeze(bridge) })
       },
       { methods: [...API_METHODS], name: BRIDGE_GLOBAL },
@@ -103,7 +110,6 @@ export async function uiStage(args: UiArgs): Promise<void> {
       ready = false
     }
     const t1 = performance.now()
-    measurePayload = false
     const after = await perfMetrics(cdp)
     const marks = await page.evaluate(() => window.__bench)
     reportOpen({
@@ -129,8 +135,12 @@ export async function uiStage(args: UiArgs): Promise<void> {
     const memory = await perfMetrics(cdp)
     const heapTotal = mb(memory.JSHeapTotalSize ?? NaN)
     const heapUsed = mb(memory.JSHeapUsedSize ?? NaN)
+    // Garbage (detached rows, old arrays) counts until collected; what stays after a GC is what the app holds.
+    await cdp.send('HeapProfiler.collectGarbage')
+    const retained = await perfMetrics(cdp)
     log(
-      `renderer: JS heap ${heapUsed.toFixed(0)} MB used / ${heapTotal.toFixed(0)} MB allocated, ${memory.Nodes} DOM nodes`,
+      `renderer: JS heap ${heapUsed.toFixed(0)} MB used / ${heapTotal.toFixed(0)} MB allocated, ${memory.Nodes} DOM nodes; ` +
+        `after a GC ${mb(retained.JSHeapUsedSize ?? NaN).toFixed(0)} MB used, ${retained.Nodes} DOM nodes`,
     )
     emit(
       metric(
@@ -142,7 +152,16 @@ export async function uiStage(args: UiArgs): Promise<void> {
       ),
     )
     emit(metric('renderer_js_heap_used_mb', heapUsed, 'MB', null))
-    emit(metric('renderer_dom_nodes', memory.Nodes ?? null, 'nodes', null))
+    emit(
+      metric(
+        'renderer_js_heap_retained_mb',
+        mb(retained.JSHeapUsedSize ?? NaN),
+        'MB',
+        null,
+        'used JS heap after a forced GC',
+      ),
+    )
+    emit(metric('renderer_dom_nodes', retained.Nodes ?? null, 'nodes', null, 'after a forced GC'))
     const rss = rendererRss()
     if (rss !== null)
       emit(
@@ -160,6 +179,24 @@ export async function uiStage(args: UiArgs): Promise<void> {
     await server.close()
     await workbench?.close()
   }
+}
+
+/** Whether the project's index cache is complete, which decides whether opening rebuilds it. */
+async function indexState(projectDir: string): Promise<string> {
+  const documents = (await readdir(join(projectDir, 'documents'))).filter((f) =>
+    f.endsWith('.json'),
+  ).length
+  let indexed: number | string
+  try {
+    indexed = JSON.parse(await readFile(join(projectDir, 'index.json'), 'utf8')).documents.length
+  } catch (e) {
+    indexed = (e as Error).message
+  }
+  const dirty = await readFile(join(projectDir, 'index.dirty'), 'utf8').then(
+    (t) => t.split('\n').filter(Boolean).length,
+    () => 0,
+  )
+  return `${documents} document files, index.json lists ${indexed}, ${dirty} marked dirty`
 }
 
 async function perfMetrics(cdp: CDPSession): Promise<Record<string, number>> {
@@ -190,14 +227,18 @@ function reportOpen(r: {
   const longest = r.marks.longTasks.reduce((m, t) => Math.max(m, t.duration), 0)
   const longTotal = r.marks.longTasks.reduce((n, t) => n + t.duration, 0)
   const calls = r.calls
-    .map((c) => `${c.method} ${c.ms.toFixed(0)} ms/${mb(c.bytes).toFixed(2)} MB`)
-    .join(', ')
+    .map((c) => {
+      const seen = r.marks.calls.find((p) => p.method === c.method)
+      const page = seen ? `; in the page ${seen.start.toFixed(0)} → ${seen.end.toFixed(0)} ms` : ''
+      return `${c.method} ${c.ms.toFixed(0)} ms in core, ${mb(c.bytes).toFixed(2)} MB as JSON${page}`
+    })
+    .join(' | ')
   log(
     `open to interactive ${r.totalMs.toFixed(0)} ms = openWorkbench ${r.coreMs.toFixed(0)} ms + page ${r.navToReadyMs.toFixed(0)} ms ` +
       `(DOMContentLoaded at ${r.marks.domContentLoaded?.toFixed(0)} ms, list in DOM at ${r.marks.list?.toFixed(0)} ms, ` +
       `first sentence at ${r.marks.sentence?.toFixed(0)} ms page time)`,
   )
-  log(`  handler calls during load: ${calls}`)
+  log(`  contract calls during load: ${calls}`)
   log(
     `  renderer main thread during load: script ${d('ScriptDuration').toFixed(0)} ms, style ${d('RecalcStyleDuration').toFixed(0)} ms, ` +
       `layout ${d('LayoutDuration').toFixed(0)} ms, all tasks ${d('TaskDuration').toFixed(0)} ms; long tasks ${r.marks.longTasks.length} ` +
@@ -215,139 +256,4 @@ function reportOpen(r: {
   emit(metric('open_page_longest_task_ms', longest, 'ms', null))
   emit(metric('open_page_layout_ms', d('LayoutDuration'), 'ms', null))
   emit(metric('open_page_script_ms', d('ScriptDuration'), 'ms', null))
-}
-
-async function keyPresses(page: Page, presses: number): Promise<void> {
-  const count = await page.getByRole('listbox').getByRole('option').count()
-  let position = 0
-  let direction = 1
-  const samples: KeySample[] = []
-  const floor: KeySample[] = []
-  let missing = 0
-  for (let i = 0; i < presses; i++) {
-    let key = KEY_CYCLE[i % KEY_CYCLE.length]
-    if (key === 'ArrowDown') {
-      if (position + direction < 0 || position + direction >= count) direction = -direction
-      key = direction > 0 ? 'ArrowDown' : 'ArrowUp'
-      position += direction
-    }
-    for (const k of i % 10 === 5 ? ['F9', key] : [key]) {
-      await page.evaluate(() => window.__benchArm?.())
-      await page.keyboard.press(k)
-      const sample = await page.evaluate(() => window.__benchKey ?? null)
-      if (!sample) missing++
-      else (k === 'F9' ? floor : samples).push(sample)
-      // An analyst types a few keys a second; the save of this one lands before the next.
-      await page.waitForTimeout(50)
-    }
-  }
-  const labels = samples.filter((s) => !s.key.startsWith('Arrow'))
-  const moves = samples.filter((s) => s.key.startsWith('Arrow'))
-  const p = (xs: KeySample[], k: 'script' | 'frame' | 'paint', q: number) =>
-    percentile(
-      xs.map((s) => s[k]),
-      q,
-    )
-  log(
-    `key press → next frame over ${samples.length} presses (${missing} without a DOM change): p50 ${p(samples, 'frame', 50).toFixed(1)} ms, ` +
-      `p95 ${p(samples, 'frame', 95).toFixed(1)} ms; label keys p95 ${p(labels, 'frame', 95).toFixed(1)} ms, arrows p95 ${p(moves, 'frame', 95).toFixed(1)} ms; ` +
-      `script p95 ${p(samples, 'script', 95).toFixed(1)} ms, after paint p95 ${p(samples, 'paint', 95).toFixed(1)} ms; ` +
-      `method floor (F9, no app work) p50 ${p(floor, 'frame', 50).toFixed(1)} / p95 ${p(floor, 'frame', 95).toFixed(1)} ms`,
-  )
-  emit(metric('keypress_to_frame_ms_p50', p(samples, 'frame', 50), 'ms', null))
-  emit(metric('keypress_to_frame_ms_p95', p(samples, 'frame', 95), 'ms', '<= 16'))
-  emit(metric('keypress_label_to_frame_ms_p95', p(labels, 'frame', 95), 'ms', null))
-  emit(metric('keypress_arrow_to_frame_ms_p95', p(moves, 'frame', 95), 'ms', null))
-  emit(
-    metric(
-      'keypress_script_ms_p95',
-      p(samples, 'script', 95),
-      'ms',
-      null,
-      'keydown to the app’s DOM change',
-    ),
-  )
-  emit(
-    metric(
-      'keypress_to_paint_ms_p95',
-      p(samples, 'paint', 95),
-      'ms',
-      null,
-      'until after the frame’s style, layout and paint',
-    ),
-  )
-  emit(
-    metric(
-      'keypress_method_floor_ms_p95',
-      p(floor, 'frame', 95),
-      'ms',
-      null,
-      'same probe, no app work: the wait for the next frame',
-    ),
-  )
-}
-
-/** Wheels over a point and records the main thread's frame intervals meanwhile. */
-async function scrolling(
-  page: Page,
-  name: string,
-  at: { x: number; y: number },
-  down: number,
-  up: number,
-): Promise<void> {
-  await page.mouse.move(at.x, at.y)
-  await page.evaluate(startFrames)
-  for (let i = 0; i < down + up; i++) {
-    await page.mouse.wheel(0, i < down ? 300 : -300)
-    await page.waitForTimeout(16)
-  }
-  await page.waitForTimeout(100)
-  const intervals = await page.evaluate(stopFrames)
-  const slow = intervals.filter((d) => d > 34).length
-  log(
-    `scroll ${name}: ${intervals.length} frames, p50 ${percentile(intervals, 50).toFixed(1)} ms, p95 ${percentile(intervals, 95).toFixed(1)} ms, max ${Math.max(...intervals).toFixed(0)} ms, ${slow} over two frames`,
-  )
-  emit(
-    metric(
-      `scroll_${name}_frame_ms_p95`,
-      percentile(intervals, 95),
-      'ms',
-      null,
-      'rAF intervals while wheeling; 16.7 ms is every frame at 60 Hz',
-    ),
-  )
-  emit(metric(`scroll_${name}_frame_ms_max`, Math.max(...intervals), 'ms', null))
-}
-
-/** RSS of the largest Chromium renderer started by this process, from /proc (Linux only). */
-function rendererRss(): number | null {
-  try {
-    const children = new Map<number, number[]>()
-    for (const name of readdirSync('/proc')) {
-      if (!/^\d+$/.test(name)) continue
-      try {
-        const stat = readFileSync(`/proc/${name}/stat`, 'utf8')
-        const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1])
-        children.set(ppid, [...(children.get(ppid) ?? []), Number(name)])
-      } catch {
-        /* the process ended meanwhile */
-      }
-    }
-    let best: number | null = null
-    const queue = [...(children.get(process.pid) ?? [])]
-    while (queue.length > 0) {
-      const pid = queue.shift()!
-      queue.push(...(children.get(pid) ?? []))
-      try {
-        if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer')) continue
-        const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1])
-        if (Number.isFinite(kb)) best = Math.max(best ?? 0, kb * 1024)
-      } catch {
-        /* gone */
-      }
-    }
-    return best
-  } catch {
-    return null
-  }
 }
