@@ -30,8 +30,12 @@ import type { ProjectRepository, StorageNotice } from './repository'
 const CACHED_SHARDS = 256
 /** How many documents stay in memory after use. */
 const CACHED_DOCUMENTS = 64
-/** The index is a cache: it is written at most this often, and on close. */
-const INDEX_FLUSH_MS = 1_500
+/**
+ * The index is a cache: it is written at most this often, and on close. For a large corpus it is
+ * megabytes, so writing it often would compete with label changes for the disk; after a crash
+ * the `index.dirty` marks name the few documents to recount.
+ */
+const INDEX_FLUSH_MS = 30_000
 
 export class NotAProjectError extends Error {
   constructor(dir: string) {

@@ -1,4 +1,4 @@
-import { computed, ref } from 'vue'
+import { computed, ref, shallowRef } from 'vue'
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import {
   isAnnotated,
@@ -13,23 +13,47 @@ import { api } from '../api'
 /** The open project: its codebook, the annotator, and the list of documents with progress. */
 export const useProjectStore = defineStore('project', () => {
   const info = ref<ProjectInfo | null>(null)
-  const documents = ref<DocumentSummary[]>([])
+  /**
+   * Summaries, replaced (never mutated) when one changes. Shallow on purpose: a corpus holds
+   * tens of thousands of documents, and deep reactivity made every key press pay for all of them.
+   */
+  const documents = shallowRef<DocumentSummary[]>([])
+  const progress = ref({ done: 0, total: 0 })
+  let indexById = new Map<string, number>()
   const loadError = ref<string | null>(null)
 
   const codebook = computed<Codebook>(() => info.value?.codebook ?? { version: 0, dimensions: [] })
   const annotator = computed(() => info.value?.annotator ?? '')
-  const progress = computed(() => {
-    const total = documents.value.reduce((n, d) => n + d.sentenceCount, 0)
-    const done = documents.value.reduce((n, d) => n + d.annotatedCount, 0)
-    return { done, total }
-  })
+
+  function setDocuments(docs: DocumentSummary[]): void {
+    documents.value = docs
+    indexById = new Map(docs.map((d, i) => [d.id, i]))
+    progress.value = {
+      done: docs.reduce((n, d) => n + d.annotatedCount, 0),
+      total: docs.reduce((n, d) => n + d.sentenceCount, 0),
+    }
+  }
+
+  /** Puts a changed summary in place of the old one, and keeps the corpus progress in step. */
+  function replaceSummary(next: DocumentSummary): void {
+    const i = indexById.get(next.id)
+    if (i === undefined) return
+    const old = documents.value[i]
+    const list = documents.value.slice()
+    list[i] = next
+    documents.value = list
+    progress.value = {
+      done: progress.value.done + next.annotatedCount - old.annotatedCount,
+      total: progress.value.total + next.sentenceCount - old.sentenceCount,
+    }
+  }
 
   /** Loads the project and its document list. */
   async function load(): Promise<void> {
     try {
       const [project, docs] = await Promise.all([api.getProject(), api.listDocuments()])
       info.value = project
-      documents.value = docs
+      setDocuments(docs)
       loadError.value = null
     } catch (e) {
       loadError.value = (e as Error).message
@@ -38,7 +62,7 @@ export const useProjectStore = defineStore('project', () => {
 
   /** Reloads the document list (progress after changes to documents that are not open). */
   async function refreshDocuments(): Promise<void> {
-    documents.value = await api.listDocuments()
+    setDocuments(await api.listDocuments())
   }
 
   /** Sets the analyst's name, stamped on every annotation. */
@@ -52,16 +76,32 @@ export const useProjectStore = defineStore('project', () => {
    * without reloading the list.
    */
   function recount(documentId: string, before: SentenceAnnotation | undefined, after: SentenceAnnotation | undefined): void {
-    const doc = documents.value.find((d) => d.id === documentId)
-    if (!doc) return
-    doc.annotatedCount += Number(isAnnotated(after)) - Number(isAnnotated(before))
+    const i = indexById.get(documentId)
+    if (i === undefined) return
+    const doc = documents.value[i]
     const counts = { ...doc.labelCounts }
     for (const id of labelsOf(before)) counts[id] = (counts[id] ?? 0) - 1
     for (const id of labelsOf(after)) counts[id] = (counts[id] ?? 0) + 1
-    doc.labelCounts = Object.fromEntries(Object.entries(counts).filter(([, n]) => n > 0))
+    replaceSummary({
+      ...doc,
+      annotatedCount: doc.annotatedCount + Number(isAnnotated(after)) - Number(isAnnotated(before)),
+      labelCounts: Object.fromEntries(Object.entries(counts).filter(([, n]) => n > 0)),
+    })
   }
 
-  return { info, documents, loadError, codebook, annotator, progress, load, refreshDocuments, setAnnotator, recount }
+  return {
+    info,
+    documents,
+    loadError,
+    codebook,
+    annotator,
+    progress,
+    load,
+    refreshDocuments,
+    replaceSummary,
+    setAnnotator,
+    recount,
+  }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useProjectStore, import.meta.hot))
