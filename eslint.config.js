@@ -4,7 +4,18 @@ import tseslint from 'typescript-eslint'
 import vue from 'eslint-plugin-vue'
 import prettier from 'eslint-config-prettier'
 
-const NODE_BUILTINS = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'http', 'url', 'util', 'stream']
+const NODE_BUILTINS = [
+  'node:*',
+  'fs',
+  'path',
+  'os',
+  'crypto',
+  'child_process',
+  'http',
+  'url',
+  'util',
+  'stream',
+]
 
 /** The layering (VS Code's rule, scaled down): each layer may import only what is below it. */
 const layers = [
@@ -14,9 +25,17 @@ const layers = [
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'electron', message: 'core runs without Electron: never import electron here.' }],
+          paths: [
+            {
+              name: 'electron',
+              message: 'core runs without Electron: never import electron here.',
+            },
+          ],
           patterns: [
-            { group: ['**/main/**', '**/preload/**', '**/renderer/**'], message: 'core may not import the shell or the UI.' },
+            {
+              group: ['**/main/**', '**/preload/**', '**/renderer/**'],
+              message: 'core may not import the shell or the UI.',
+            },
           ],
         },
       ],
@@ -28,10 +47,18 @@ const layers = [
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'electron', message: 'the contract is shared with the renderer: no electron.' }],
+          paths: [
+            { name: 'electron', message: 'the contract is shared with the renderer: no electron.' },
+          ],
           patterns: [
-            { group: NODE_BUILTINS, message: 'the contract compiles for the renderer: no Node built-ins.' },
-            { group: ['**/core/**', '**/main/**', '**/preload/**', '**/renderer/**'], message: 'the contract imports nothing of the layers above it.' },
+            {
+              group: NODE_BUILTINS,
+              message: 'the contract compiles for the renderer: no Node built-ins.',
+            },
+            {
+              group: ['**/core/**', '**/main/**', '**/preload/**', '**/renderer/**'],
+              message: 'the contract imports nothing of the layers above it.',
+            },
           ],
         },
       ],
@@ -44,7 +71,10 @@ const layers = [
         'error',
         {
           patterns: [
-            { group: ['**/core/**', '**/main/**', '**/common/**', ...NODE_BUILTINS], message: 'the sandboxed preload imports only electron and the contract.' },
+            {
+              group: ['**/core/**', '**/main/**', '**/common/**', ...NODE_BUILTINS],
+              message: 'the sandboxed preload imports only electron and the contract.',
+            },
           ],
         },
       ],
@@ -56,9 +86,17 @@ const layers = [
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'electron', message: 'the renderer reaches main only through the contract (src/api.ts).' }],
+          paths: [
+            {
+              name: 'electron',
+              message: 'the renderer reaches main only through the contract (src/api.ts).',
+            },
+          ],
           patterns: [
-            { group: ['**/electron/main/**', '**/electron/preload/**', '**/electron/core/**'], message: 'the renderer may import only electron/contract and electron/common.' },
+            {
+              group: ['**/electron/main/**', '**/electron/preload/**', '**/electron/core/**'],
+              message: 'the renderer may import only electron/contract and electron/common.',
+            },
             { group: NODE_BUILTINS, message: 'the renderer has no Node.' },
           ],
         },
@@ -68,7 +106,16 @@ const layers = [
 ]
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.bench/**'] },
+  {
+    ignores: [
+      'out/**',
+      'dist/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      '.bench/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...vue.configs['flat/recommended'],
@@ -84,7 +131,10 @@ export default tseslint.config(
     rules: {
       // TypeScript checks names; ESLint's no-undef does not know the DOM and Node globals apart.
       'no-undef': 'off',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       'no-empty-pattern': 'off',
     },
   },

@@ -51,7 +51,9 @@ async function segment(args: string[]): Promise<void> {
   if (args.length > 1) throw new CliError('segment takes one file (or - for standard input)')
   // Offsets refer to the text as the app stores it: line endings normalised, NFC.
   const text = normaliseText(await readInput(args[0]))
-  const lines = segmentText(text).map((s) => JSON.stringify({ text: s.text, start: s.start, end: s.end, kind: s.kind }))
+  const lines = segmentText(text).map((s) =>
+    JSON.stringify({ text: s.text, start: s.start, end: s.end, kind: s.kind }),
+  )
   process.stdout.write(lines.length ? `${lines.join('\n')}\n` : '')
 }
 
@@ -74,16 +76,22 @@ async function importCommand(args: string[]): Promise<void> {
   for (const p of positionals) if (await isAnnotatedExportFile(p)) exports.push(p)
   const others = positionals.filter((p) => !exports.includes(p))
   const codebook = (await companionCodebook(exports)) ?? (await loadDefaultCodebook(sample))
-  const repo = await openLowdbRepository(dir, { create: { name: 'Imported corpus', codebook }, lock: CLI_LOCK })
+  const repo = await openLowdbRepository(dir, {
+    create: { name: 'Imported corpus', codebook },
+    lock: CLI_LOCK,
+  })
   try {
     const report = await importPaths(repo, others, {
       onProgress: (p) => {
-        if (!values.json && process.stderr.isTTY) process.stderr.write(`\r${p.done}/${p.total} files`)
+        if (!values.json && process.stderr.isTTY)
+          process.stderr.write(`\r${p.done}/${p.total} files`)
       },
     })
     if (process.stderr.isTTY && !values.json) process.stderr.write('\n')
     for (const file of exports) mergeReports(report, await importAnnotatedExport(repo, file))
-    process.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report))
+    process.stdout.write(
+      values.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report),
+    )
     if (report.failed.length > 0) process.exitCode = 1
   } finally {
     await repo.close()
@@ -107,7 +115,9 @@ async function info(args: string[]): Promise<void> {
   const repo = await openLowdbRepository(requireProject(values), { lock: CLI_LOCK })
   try {
     for (const d of repo.listDocuments())
-      process.stdout.write(`${d.id}\t${d.annotatedCount}/${d.sentenceCount}\t${d.meta.title ?? ''}\n`)
+      process.stdout.write(
+        `${d.id}\t${d.annotatedCount}/${d.sentenceCount}\t${d.meta.title ?? ''}\n`,
+      )
   } finally {
     await repo.close()
   }
@@ -124,11 +134,14 @@ async function exportCommand(args: string[]): Promise<void> {
   try {
     const result = await exportProject(repo, command.options, {
       onProgress: (p) => {
-        if (!command.json && process.stderr.isTTY) process.stderr.write(`\r${p.done}/${p.total} documents`)
+        if (!command.json && process.stderr.isTTY)
+          process.stderr.write(`\r${p.done}/${p.total} documents`)
       },
     })
     if (process.stderr.isTTY && !command.json) process.stderr.write('\n')
-    process.stdout.write(command.json ? `${JSON.stringify(result, null, 2)}\n` : formatExportResult(result))
+    process.stdout.write(
+      command.json ? `${JSON.stringify(result, null, 2)}\n` : formatExportResult(result),
+    )
   } finally {
     await repo.close()
   }

@@ -19,7 +19,20 @@ if (!existsSync('out/main/index.js')) {
 mkdirSync('test-results', { recursive: true })
 const run = spawnSync(
   'npx',
-  ['electronegativity', '-i', 'out', '-r', '-v', 'false', '-e', electronVersion, '-x', 'PreloadJSCheck', '-o', report],
+  [
+    'electronegativity',
+    '-i',
+    'out',
+    '-r',
+    '-v',
+    'false',
+    '-e',
+    electronVersion,
+    '-x',
+    'PreloadJSCheck',
+    '-o',
+    report,
+  ],
   { encoding: 'utf8' },
 )
 if (!existsSync(report)) {
@@ -29,10 +42,15 @@ if (!existsSync(report)) {
 }
 const rows = readFileSync(report, 'utf8').trim().split('\n').slice(1)
 const findings = rows.map((line) => {
-  const [issue, severity, confidence, file, location] = line.split(',').map((c) => c.replace(/^"|"$/g, ''))
+  const [issue, severity, confidence, file, location] = line
+    .split(',')
+    .map((c) => c.replace(/^"|"$/g, ''))
   return { issue, severity, confidence, file, location }
 })
-for (const f of findings) console.log(`${f.severity.padEnd(6)} ${f.issue} (${f.confidence}) ${f.file}:${f.location}`)
+for (const f of findings)
+  console.log(`${f.severity.padEnd(6)} ${f.issue} (${f.confidence}) ${f.file}:${f.location}`)
 const serious = findings.filter((f) => f.severity === 'HIGH' || f.severity === 'MEDIUM')
-console.log(`electronegativity: ${serious.length} HIGH/MEDIUM, ${findings.length - serious.length} LOW (Electron ${electronVersion})`)
+console.log(
+  `electronegativity: ${serious.length} HIGH/MEDIUM, ${findings.length - serious.length} LOW (Electron ${electronVersion})`,
+)
 process.exit(serious.length ? 1 : 0)

@@ -18,7 +18,10 @@ export function emptyInput(): SentenceAnnotationInput {
 export function toInput(annotation: SentenceAnnotation | undefined): SentenceAnnotationInput {
   if (!annotation) return emptyInput()
   const input: SentenceAnnotationInput = {
-    statements: annotation.statements.length > 0 ? copyStatements(annotation.statements) : emptyInput().statements,
+    statements:
+      annotation.statements.length > 0
+        ? copyStatements(annotation.statements)
+        : emptyInput().statements,
     uncertain: annotation.uncertain,
     note: annotation.note,
   }
@@ -58,7 +61,9 @@ export function toggleLabel(
   labelId: string,
   provenance: Provenance = 'manual',
 ): SentenceAnnotationInput {
-  const statements = copyStatements(input.statements.length ? input.statements : emptyInput().statements)
+  const statements = copyStatements(
+    input.statements.length ? input.statements : emptyInput().statements,
+  )
   const index = Math.min(Math.max(statementIndex, 0), statements.length - 1)
   const statement = statements[index]
   const current = statement.values[dimension.id] ?? []
@@ -83,11 +88,19 @@ export function addStatement(input: SentenceAnnotationInput): SentenceAnnotation
   return { ...input, statements }
 }
 
-export function removeStatement(input: SentenceAnnotationInput, index: number): SentenceAnnotationInput {
+export function removeStatement(
+  input: SentenceAnnotationInput,
+  index: number,
+): SentenceAnnotationInput {
   if (input.statements.length <= 1) return { ...input, statements: emptyInput().statements }
   return { ...input, statements: input.statements.filter((_, i) => i !== index) }
 }
 
-export function hasLabel(input: SentenceAnnotationInput, statementIndex: number, dimensionId: string, labelId: string): boolean {
+export function hasLabel(
+  input: SentenceAnnotationInput,
+  statementIndex: number,
+  dimensionId: string,
+  labelId: string,
+): boolean {
   return input.statements[statementIndex]?.values[dimensionId]?.includes(labelId) ?? false
 }

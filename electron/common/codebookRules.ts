@@ -24,7 +24,10 @@ export function codebookProblems(codebook: Codebook): CodebookProblem[] {
   const hotkeys = new Map<string, { dimension: Dimension; label: Label }>()
   for (const dimension of codebook.dimensions) {
     if (dimensionIds.has(dimension.id))
-      problems.push({ message: `Two dimensions share the id "${dimension.id}".`, dimensionId: dimension.id })
+      problems.push({
+        message: `Two dimensions share the id "${dimension.id}".`,
+        dimensionId: dimension.id,
+      })
     dimensionIds.add(dimension.id)
     for (const label of dimension.labels) {
       const owner = labelIds.get(label.id)

@@ -25,7 +25,9 @@ function escapeRegExp(s: string): string {
 export function compileSuggester(codebook: Codebook): (text: string) => Mention[] {
   const entries: Array<{ alias: string; dimensionId: string; labelId: string }> = []
   for (const d of codebook.dimensions)
-    for (const l of d.labels) for (const alias of l.aliases ?? []) if (alias.trim()) entries.push({ alias: alias.trim(), dimensionId: d.id, labelId: l.id })
+    for (const l of d.labels)
+      for (const alias of l.aliases ?? [])
+        if (alias.trim()) entries.push({ alias: alias.trim(), dimensionId: d.id, labelId: l.id })
   if (entries.length === 0) return () => []
   // Longest aliases first, so "Donald Trump" wins over "Trump" at the same place.
   entries.sort((a, b) => b.alias.length - a.alias.length)

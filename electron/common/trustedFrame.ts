@@ -12,5 +12,9 @@ export function isTrustedFrameUrl(frameUrl: string, isTopLevel: boolean, appUrl:
   } catch {
     return false
   }
-  return actual.protocol === expected.protocol && actual.host === expected.host && actual.pathname === expected.pathname
+  return (
+    actual.protocol === expected.protocol &&
+    actual.host === expected.host &&
+    actual.pathname === expected.pathname
+  )
 }

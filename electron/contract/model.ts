@@ -157,7 +157,8 @@ export function isAnnotatable(unit: Unit): boolean {
 /** The label ids a sentence carries, each once, across its statements. */
 export function labelsOf(a: SentenceAnnotation | undefined): Set<string> {
   const out = new Set<string>()
-  for (const s of a?.statements ?? []) for (const ids of Object.values(s.values)) for (const id of ids) out.add(id)
+  for (const s of a?.statements ?? [])
+    for (const ids of Object.values(s.values)) for (const id of ids) out.add(id)
   return out
 }
 
@@ -248,7 +249,8 @@ export interface ExportSummary {
   sentences: number
 }
 
-export type ExportFormat = 'jsonl' | 'csv-sentences' | 'csv-statements' | 'codebook' | 'card' | 'graphml' | 'all'
+export type ExportFormat =
+  'jsonl' | 'csv-sentences' | 'csv-statements' | 'codebook' | 'card' | 'graphml' | 'all'
 
 export interface ExportOptions {
   format: ExportFormat

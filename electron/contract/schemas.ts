@@ -15,9 +15,9 @@ export const idSchema = z
   .regex(/^[\p{L}\p{N}_.-]+$/u, 'an id may hold only letters, digits and _ . -')
   .refine((s) => s !== '.' && s !== '..', 'an id must not be . or ..')
 
-export const unitKindSchema = z.enum(UNIT_KINDS as [string, ...string[]]).transform(
-  (k) => k as (typeof UNIT_KINDS)[number],
-)
+export const unitKindSchema = z
+  .enum(UNIT_KINDS as [string, ...string[]])
+  .transform((k) => k as (typeof UNIT_KINDS)[number])
 
 export const unitSchema = z.object({
   id: z.string().min(1),
@@ -110,7 +110,10 @@ export const annotationChangeSchema = z.object({
   input: sentenceAnnotationInputSchema.nullable(),
 })
 
-const metaFilterSchema = z.object({ field: z.string().min(1).max(200), value: z.string().max(2_000) })
+const metaFilterSchema = z.object({
+  field: z.string().min(1).max(200),
+  value: z.string().max(2_000),
+})
 
 export const sentenceQuerySchema = z.object({
   text: z.string().max(2_000).optional(),
@@ -126,7 +129,15 @@ export const sentenceQuerySchema = z.object({
 const fraction = z.number().min(0).max(1)
 
 export const exportOptionsSchema = z.object({
-  format: z.enum(['jsonl', 'csv-sentences', 'csv-statements', 'codebook', 'card', 'graphml', 'all']),
+  format: z.enum([
+    'jsonl',
+    'csv-sentences',
+    'csv-statements',
+    'codebook',
+    'card',
+    'graphml',
+    'all',
+  ]),
   documents: z
     .object({ ids: z.array(idSchema).max(1_000_000).optional(), meta: metaFilterSchema.optional() })
     .optional(),
@@ -137,7 +148,10 @@ export const exportOptionsSchema = z.object({
   oneHot: z.boolean().optional(),
   split: z
     .object({ train: fraction, dev: fraction, test: fraction, seed: z.number().int() })
-    .refine((s) => Math.abs(s.train + s.dev + s.test - 1) < 1e-6, 'the split fractions must add up to 1')
+    .refine(
+      (s) => Math.abs(s.train + s.dev + s.test - 1) < 1e-6,
+      'the split fractions must add up to 1',
+    )
     .optional(),
 })
 
@@ -151,7 +165,9 @@ export const importSourceSchema = z.discriminatedUnion('kind', [
       .array(
         z.object({
           name: z.string().min(1).max(500),
-          bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength <= 50 * 1024 * 1024, 'a file is at most 50 MB'),
+          bytes: z
+            .instanceof(Uint8Array)
+            .refine((b) => b.byteLength <= 50 * 1024 * 1024, 'a file is at most 50 MB'),
         }),
       )
       .max(1_000),

@@ -11,7 +11,11 @@ export interface Dialogs {
   /** A codebook JSON file to read; null when cancelled. */
   chooseCodebookFile(): Promise<string | null>
   /** Where to save a file (`suggested` is a file name); null when cancelled. */
-  chooseSaveFile(suggested: string, filterName: string, extensions: string[]): Promise<string | null>
+  chooseSaveFile(
+    suggested: string,
+    filterName: string,
+    extensions: string[],
+  ): Promise<string | null>
   /** A folder to export into; null when cancelled. */
   chooseExportFolder(): Promise<string | null>
 }

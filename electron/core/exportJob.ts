@@ -14,7 +14,10 @@ const FILE_NAMES: Record<Exclude<ExportOptions['format'], 'all'>, [string, strin
 }
 
 /** Asks where the export goes: a folder for everything or for splits, a file otherwise. */
-export async function exportTarget(dialogs: Dialogs, options: ExportOptions): Promise<string | null> {
+export async function exportTarget(
+  dialogs: Dialogs,
+  options: ExportOptions,
+): Promise<string | null> {
   if (options.format === 'all' || options.split) return dialogs.chooseExportFolder()
   const [name, filter, extensions] = FILE_NAMES[options.format]
   return dialogs.chooseSaveFile(name, filter, extensions)

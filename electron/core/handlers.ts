@@ -31,7 +31,8 @@ function implementation(service: ProjectService, { dialogs, jobs }: HandlerDeps)
     getProject: async () => service.info(),
     listDocuments: async () => service.listDocuments(),
     getDocument: (id) => service.getDocument(id),
-    saveAnnotation: (documentId, unitId, input) => service.saveAnnotation(documentId, unitId, input),
+    saveAnnotation: (documentId, unitId, input) =>
+      service.saveAnnotation(documentId, unitId, input),
     saveAnnotations: (changes) => service.saveAnnotations(changes),
     setAnnotator: (name) => service.setAnnotator(name),
     setLocale: (locale) => service.setLocale(locale),
@@ -57,14 +58,17 @@ function implementation(service: ProjectService, { dialogs, jobs }: HandlerDeps)
     updateDocumentMeta: (id, meta) => service.updateDocumentMeta(id, meta),
     splitUnit: (documentId, unitId, offset) => service.splitUnit(documentId, unitId, offset),
     mergeWithNext: (documentId, unitId) => service.mergeWithNext(documentId, unitId),
-    setUnitIncluded: (documentId, unitId, included) => service.setUnitIncluded(documentId, unitId, included),
+    setUnitIncluded: (documentId, unitId, included) =>
+      service.setUnitIncluded(documentId, unitId, included),
     resegmentDocument: (documentId) => service.resegmentDocument(documentId),
     findSentences: (query) => service.findSentences(query),
     startImport: (source) => startImport(source),
     async startExport(options: ExportOptions) {
       const out = await exportTarget(dialogs, options)
       if (!out) return null
-      return jobs.start('export', async (ctx) => ({ exported: await runExport(repo, options, out, ctx) }))
+      return jobs.start('export', async (ctx) => ({
+        exported: await runExport(repo, options, out, ctx),
+      }))
     },
     async getJob(id) {
       const job = jobs.get(id)
@@ -79,14 +83,21 @@ function implementation(service: ProjectService, { dialogs, jobs }: HandlerDeps)
   async function startImport(source: ImportSource): Promise<string | null> {
     let run: (ctx: Parameters<Parameters<JobRunner['start']>[1]>[0]) => Promise<Partial<JobStatus>>
     if (source.kind === 'contents') {
-      run = async (ctx) => ({ report: await importContents(repo, source.files, { signal: ctx.signal, onProgress: ctx.progress }) })
+      run = async (ctx) => ({
+        report: await importContents(repo, source.files, {
+          signal: ctx.signal,
+          onProgress: ctx.progress,
+        }),
+      })
     } else {
       const paths =
         source.kind === 'files'
           ? await dialogs.chooseImportFiles()
           : [await dialogs.chooseImportFolder()].filter((p): p is string => !!p)
       if (paths.length === 0) return null
-      run = async (ctx) => ({ report: await importPaths(repo, paths, { signal: ctx.signal, onProgress: ctx.progress }) })
+      run = async (ctx) => ({
+        report: await importPaths(repo, paths, { signal: ctx.signal, onProgress: ctx.progress }),
+      })
     }
     return jobs.start('import', run)
   }
@@ -99,7 +110,8 @@ export function createHandlers(service: ProjectService, deps: HandlerDeps): Hand
   for (const method of Object.keys(API_ARGUMENTS) as ApiMethod[]) {
     table[method] = async (...args: unknown[]) => {
       const parsed = API_ARGUMENTS[method].safeParse(args)
-      if (!parsed.success) return { ok: false, error: `Refused ${method}: ${describe(parsed.error)}` }
+      if (!parsed.success)
+        return { ok: false, error: `Refused ${method}: ${describe(parsed.error)}` }
       try {
         const fn = impl[method] as (...a: unknown[]) => Promise<unknown>
         return { ok: true, value: await fn(...(parsed.data as unknown[])) }

@@ -14,7 +14,13 @@ import {
   type SentenceQuery,
   type UnitEditResult,
 } from '../contract/model'
-import { mergeWithNext, resegment, setIncluded, splitUnit, type UnitEdit } from './annotation/unitEdits'
+import {
+  mergeWithNext,
+  resegment,
+  setIncluded,
+  splitUnit,
+  type UnitEdit,
+} from './annotation/unitEdits'
 import { findSentences } from './search'
 import { applyCodebook, codebookImpact } from './codebook/impact'
 import { codebookChanged, codebookProblems } from '../common/codebookRules'
@@ -93,7 +99,9 @@ export class ProjectService {
     return run
   }
 
-  private async writeAnnotations(changes: AnnotationChange[]): Promise<Array<SentenceAnnotation | null>> {
+  private async writeAnnotations(
+    changes: AnnotationChange[],
+  ): Promise<Array<SentenceAnnotation | null>> {
     const annotator = this.settings.get().annotator
     if (!annotator) throw new UserError('Enter your name as annotator before coding.')
     const codebook = this.repo.getCodebook()
@@ -127,7 +135,8 @@ export class ProjectService {
       list.push([unitId, annotation])
       byDocument.set(documentId, list)
     }
-    for (const [documentId, entries] of byDocument) await this.repo.putAnnotations(documentId, entries)
+    for (const [documentId, entries] of byDocument)
+      await this.repo.putAnnotations(documentId, entries)
     return results
   }
 
@@ -144,7 +153,9 @@ export class ProjectService {
   }
 
   mergeWithNext(documentId: string, unitId: string): Promise<UnitEditResult> {
-    return this.editUnits(documentId, (d, a) => mergeWithNext(d, a, unitId, this.repo.getCodebook()))
+    return this.editUnits(documentId, (d, a) =>
+      mergeWithNext(d, a, unitId, this.repo.getCodebook()),
+    )
   }
 
   setUnitIncluded(documentId: string, unitId: string, included: boolean): Promise<UnitEditResult> {
@@ -206,7 +217,9 @@ export class ProjectService {
 }
 
 function isEmptyInput(input: SentenceAnnotationInput): boolean {
-  const hasLabel = input.statements.some((s) => Object.values(s.values).some((ids) => ids.length > 0))
+  const hasLabel = input.statements.some((s) =>
+    Object.values(s.values).some((ids) => ids.length > 0),
+  )
   return !hasLabel && !input.uncertain && input.note.trim() === '' && !input.needsReview
 }
 

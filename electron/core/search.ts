@@ -22,7 +22,10 @@ function annotationMatches(a: SentenceAnnotation | undefined, q: SentenceQuery):
   if (q.unannotated && isAnnotated(a)) return false
   if (q.uncertain && !a?.uncertain) return false
   if (q.needsReview && !a?.needsReview) return false
-  if (q.labelId && !a?.statements.some((s) => Object.values(s.values).some((ids) => ids.includes(q.labelId!))))
+  if (
+    q.labelId &&
+    !a?.statements.some((s) => Object.values(s.values).some((ids) => ids.includes(q.labelId!)))
+  )
     return false
   return true
 }
@@ -31,7 +34,10 @@ function annotationMatches(a: SentenceAnnotation | undefined, q: SentenceQuery):
  * Finds sentences across the corpus by text, label, flags and document metadata. Documents are
  * pre-filtered on the index (metadata, progress) so only candidates are read from disk.
  */
-export async function findSentences(repo: ProjectRepository, q: SentenceQuery): Promise<SentenceHits> {
+export async function findSentences(
+  repo: ProjectRepository,
+  q: SentenceQuery,
+): Promise<SentenceHits> {
   const limit = q.limit ?? DEFAULT_LIMIT
   const needle = q.text?.trim() ? fold(q.text.trim()) : null
   const hits: SentenceHit[] = []
@@ -41,7 +47,10 @@ export async function findSentences(repo: ProjectRepository, q: SentenceQuery): 
     if (q.meta && !metaMatches(summary.meta, q.meta)) continue
     if (q.unannotated && summary.annotatedCount >= summary.sentenceCount) continue
     if (q.labelId && summary.annotatedCount === 0) continue
-    const [document, annotations] = await Promise.all([repo.getDocument(summary.id), repo.getAnnotations(summary.id)])
+    const [document, annotations] = await Promise.all([
+      repo.getDocument(summary.id),
+      repo.getAnnotations(summary.id),
+    ])
     for (const unit of document.units) {
       if (!isAnnotatable(unit)) continue
       if (!annotationMatches(annotations[unit.id], q)) continue
@@ -49,7 +58,12 @@ export async function findSentences(repo: ProjectRepository, q: SentenceQuery): 
       if (needle && !fold(text).includes(needle)) continue
       total++
       if (hits.length < limit)
-        hits.push({ documentId: document.id, documentTitle: document.meta.title ?? document.id, unitId: unit.id, text })
+        hits.push({
+          documentId: document.id,
+          documentTitle: document.meta.title ?? document.id,
+          unitId: unit.id,
+          text,
+        })
     }
   }
   return { hits, total }

@@ -65,13 +65,19 @@ export async function openWorkbench(paths: WorkbenchPaths): Promise<Workbench> {
  * Builds the sample project beside its final place and renames it in, so a crash during the
  * first start never leaves a half-imported project behind.
  */
-export async function createSampleProject(projectDir: string, sampleCorpusDir: string): Promise<void> {
+export async function createSampleProject(
+  projectDir: string,
+  sampleCorpusDir: string,
+): Promise<void> {
   const staging = `${projectDir}.creating`
   await rm(staging, { recursive: true, force: true })
   const codebook = await loadDefaultCodebook(sampleCorpusDir)
   const repo = await openLowdbRepository(staging, { create: { name: 'Sample corpus', codebook } })
   const articles = (await readdir(sampleCorpusDir)).filter((f) => f.endsWith('.txt')).sort()
-  await importPaths(repo, articles.map((f) => join(sampleCorpusDir, f)))
+  await importPaths(
+    repo,
+    articles.map((f) => join(sampleCorpusDir, f)),
+  )
   await repo.close()
   // Only an absent or empty folder is replaced: a folder of the analyst's own is never touched.
   await rmdir(projectDir).catch((e: NodeJS.ErrnoException) => {

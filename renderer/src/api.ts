@@ -2,7 +2,13 @@
  * The renderer's typed client over the preload's global: every contract method, returning its
  * value or throwing an ApiError whose message is meant for the analyst.
  */
-import { API_METHODS, BRIDGE_GLOBAL, type Api, type ApiMethod, type Bridge } from '../../electron/contract/api'
+import {
+  API_METHODS,
+  BRIDGE_GLOBAL,
+  type Api,
+  type ApiMethod,
+  type Bridge,
+} from '../../electron/contract/api'
 
 export class ApiError extends Error {
   constructor(
@@ -24,7 +30,9 @@ function makeClient(): Api {
   const client = {} as Record<ApiMethod, (...args: unknown[]) => Promise<unknown>>
   for (const method of API_METHODS) {
     client[method] = async (...args: unknown[]) => {
-      const call = bridge()[method] as (...a: unknown[]) => Promise<{ ok: boolean; value?: unknown; error?: string }>
+      const call = bridge()[method] as (
+        ...a: unknown[]
+      ) => Promise<{ ok: boolean; value?: unknown; error?: string }>
       const envelope = await call(...args)
       if (!envelope.ok) throw new ApiError(method, envelope.error ?? 'Unknown error')
       return envelope.value

@@ -10,7 +10,10 @@ const REPO = resolve(fileURLToPath(new URL('../..', import.meta.url)))
 const binary = findElectronBinary()
 
 test.describe('the packaged shell', () => {
-  test.skip('missing' in binary, `Electron binary not available: ${'missing' in binary ? binary.missing : ''}`)
+  test.skip(
+    'missing' in binary,
+    `Electron binary not available: ${'missing' in binary ? binary.missing : ''}`,
+  )
   if ('missing' in binary) console.log(`skipping Electron tests: ${binary.missing}`)
 
   test('starts with the sample corpus, codes a stance and keeps it across a restart', async () => {
@@ -29,13 +32,20 @@ test.describe('the packaged shell', () => {
       await page.page.getByRole('button', { name: 'Start coding' }).click()
       await page.ready()
       // The preload exposes the contract and nothing else.
-      const exposed = await page.page.evaluate(() => Object.keys((window as unknown as { workbench: object }).workbench).sort())
+      const exposed = await page.page.evaluate(() =>
+        Object.keys((window as unknown as { workbench: object }).workbench).sort(),
+      )
       expect(exposed).toContain('saveAnnotation')
-      expect(await page.page.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined')
+      expect(
+        await page.page.evaluate(() => typeof (window as unknown as { require?: unknown }).require),
+      ).toBe('undefined')
       await page.press('3')
       await page.waitSaved()
       await app.close()
-      const stored = await readFile(join(userData, 'projects', 'default', 'annotations', '000_21441c4ccb80678e.json'), 'utf8')
+      const stored = await readFile(
+        join(userData, 'projects', 'default', 'annotations', '000_21441c4ccb80678e.json'),
+        'utf8',
+      )
       expect(stored).toContain('"neutral"')
 
       app = await launch()

@@ -13,7 +13,10 @@ export function findElectronBinary(): { path: string } | { missing: string } {
   const override = process.env['ELECTRON_OVERRIDE_DIST_PATH']
   const pathFile = join(ELECTRON_DIR, 'path.txt')
   if (!existsSync(pathFile) && !override)
-    return { missing: 'no Electron binary is installed (node_modules/electron/path.txt is absent; Electron fetches it from GitHub on first use, which this machine cannot reach)' }
+    return {
+      missing:
+        'no Electron binary is installed (node_modules/electron/path.txt is absent; Electron fetches it from GitHub on first use, which this machine cannot reach)',
+    }
   const relative = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : 'electron'
   const full = override ? join(override, relative) : join(ELECTRON_DIR, 'dist', relative)
   return existsSync(full) ? { path: full } : { missing: `the Electron binary ${full} is missing` }

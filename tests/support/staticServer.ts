@@ -15,7 +15,9 @@ const TYPES: Record<string, string> = {
 }
 
 /** Serves the built renderer on 127.0.0.1, as a stand-in for Electron's file:// loading. */
-export async function serveFolder(folder: string): Promise<{ url: string; close: () => Promise<void> }> {
+export async function serveFolder(
+  folder: string,
+): Promise<{ url: string; close: () => Promise<void> }> {
   const root = resolve(folder)
   const server: Server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)

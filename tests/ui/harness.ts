@@ -41,16 +41,21 @@ export class Harness {
   }
 
   async start(options: { annotator?: string } = {}): Promise<WorkbenchPage> {
-    if (options.annotator) await (await openSettings(this.paths.settingsFile)).update({ annotator: options.annotator })
+    if (options.annotator)
+      await (await openSettings(this.paths.settingsFile)).update({ annotator: options.annotator })
     this.workbench = await openWorkbench(this.paths)
-    await this.page.exposeBinding('__workbenchCall', async (_source, method: ApiMethod, args: unknown[]) => {
-      if (!this.workbench) return { ok: false, error: 'The app is restarting.' }
-      return this.workbench.handlers[method](...args)
-    })
+    await this.page.exposeBinding(
+      '__workbenchCall',
+      async (_source, method: ApiMethod, args: unknown[]) => {
+        if (!this.workbench) return { ok: false, error: 'The app is restarting.' }
+        return this.workbench.handlers[method](...args)
+      },
+    )
     await this.page.addInitScript(
       ({ methods, name }) => {
-        const call = (window as unknown as { __workbenchCall: (m: string, a: unknown[]) => Promise<unknown> })
-          .__workbenchCall
+        const call = (
+          window as unknown as { __workbenchCall: (m: string, a: unknown[]) => Promise<unknown> }
+        ).__workbenchCall
         const bridge: Record<string, (...args: unknown[]) => Promise<unknown>> = {}
         for (const m of methods) bridge[m] = (...args: unknown[]) => call(m, args)
         Object.defineProperty(window, name, { value: Object.freeze(bridge) })

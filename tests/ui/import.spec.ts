@@ -22,7 +22,6 @@ async function badFiles(): Promise<{ dir: string; paths: string[] }> {
   return { dir, paths: ['leer.txt', 'kaputt.docx', 'binär.txt'].map((n) => join(dir, n)) }
 }
 
-
 test('files from the file dialog: a report per file, umlauts intact, duplicates skipped the second time', async ({
   harness,
 }) => {

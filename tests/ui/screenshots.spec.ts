@@ -8,7 +8,15 @@ test('the main screen, photographed for the README', async ({ harness }) => {
   await app.ready()
   await app.document(/Ist es ein Scheitern mit Ansage/).click()
   await expect(app.focusedSentence).toHaveText(/^Ist es ein Scheitern mit Ansage\?/)
-  const codes = [['2', 'a', 'y'], ['4', 'a'], ['2', 'a', 'y'], ['3', 'a'], ['2', 'a', 't'], ['3', 'Enter'], ['2', 't', 'Enter']]
+  const codes = [
+    ['2', 'a', 'y'],
+    ['4', 'a'],
+    ['2', 'a', 'y'],
+    ['3', 'a'],
+    ['2', 'a', 't'],
+    ['3', 'Enter'],
+    ['2', 't', 'Enter'],
+  ]
   for (const keys of codes) {
     await app.press(...keys, 'ArrowDown')
   }
@@ -21,7 +29,11 @@ test('the main screen, photographed for the README', async ({ harness }) => {
   // The overview: sentences per label, and the stance profile of every document.
   await app.page.getByRole('button', { name: 'Overview' }).click()
   const overview = app.page.getByRole('dialog', { name: 'Overview of the coding' })
-  await expect(overview.getByRole('button', { name: /^Open Ist es ein Scheitern mit Ansage\?: critical 6 %, neutral 3 %, mixed 1 %/ })).toBeVisible()
+  await expect(
+    overview.getByRole('button', {
+      name: /^Open Ist es ein Scheitern mit Ansage\?: critical 6 %, neutral 3 %, mixed 1 %/,
+    }),
+  ).toBeVisible()
   await expect(overview.getByRole('row', { name: /^Trump/ })).toHaveText(/Trump\s*4/)
   await overview.screenshot({ path: 'docs/screenshots/overview.png' })
 })

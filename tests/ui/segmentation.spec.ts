@@ -1,6 +1,8 @@
 import { expect, test } from './harness'
 
-test('a sentence is split and merged in the UI, and its labels follow, marked for review', async ({ harness }) => {
+test('a sentence is split and merged in the UI, and its labels follow, marked for review', async ({
+  harness,
+}) => {
   const app = await harness.start({ annotator: 'Seg Analyst' })
   await app.ready()
   const total = await app.sentences.count()
@@ -12,7 +14,9 @@ test('a sentence is split and merged in the UI, and its labels follow, marked fo
   await expect(app.sentences).toHaveCount(total + 1)
   await expect(app.focusedSentence).toHaveText('Einiges deutete im Vorfeld darauf hin,')
   await expect(app.label('critical')).toHaveAttribute('aria-pressed', 'true')
-  await expect(app.codingPanel.getByRole('note')).toContainText('split: both halves kept the labels')
+  await expect(app.codingPanel.getByRole('note')).toContainText(
+    'split: both halves kept the labels',
+  )
   await app.press('ArrowDown')
   await expect(app.focusedSentence).toHaveText(/^dass die politische Symbolkraft/)
   await expect(app.label('Trump')).toHaveAttribute('aria-pressed', 'true')

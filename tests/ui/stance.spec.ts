@@ -2,7 +2,9 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { expect, test } from './harness'
 
-test('a stance chosen by keyboard lands in the project file and is shown after a reload', async ({ harness }) => {
+test('a stance chosen by keyboard lands in the project file and is shown after a reload', async ({
+  harness,
+}) => {
   const app = await harness.start({ annotator: 'Test Analyst' })
   await app.ready()
   await expect(app.page.getByRole('navigation').getByRole('button')).toHaveCount(5)
@@ -29,7 +31,9 @@ test('a stance chosen by keyboard lands in the project file and is shown after a
   await expect(again.label('supportive')).toHaveAttribute('aria-pressed', 'false')
 })
 
-test('the analyst is asked for a name on first start, and it is stamped on annotations', async ({ harness }) => {
+test('the analyst is asked for a name on first start, and it is stamped on annotations', async ({
+  harness,
+}) => {
   const app = await harness.start()
   const dialog = app.page.getByRole('dialog', { name: 'Who is coding?' })
   await expect(dialog).toBeVisible()

@@ -18,17 +18,28 @@ test('a whole article coded from the keyboard alone survives a restart', async (
 
   // Page Down three times: the fourth article.
   await app.press('PageDown', 'PageDown', 'PageDown')
-  await expect(page.getByRole('heading', { level: 2, name: /Bei seinem zweiten Gipfel/ })).toBeVisible()
+  await expect(
+    page.getByRole('heading', { level: 2, name: /Bei seinem zweiten Gipfel/ }),
+  ).toBeVisible()
   await expect(app.focusedSentence).toHaveText(FIRST)
   const total = await app.sentences.count()
 
   // Sentence 1: stance, two actors, two arguments.
   await app.press('3', 't', 'k', 'g', 'w')
-  for (const name of ['neutral', 'Trump', 'Kim Jong Un', 'Security guarantees', 'Economic incentives'])
+  for (const name of [
+    'neutral',
+    'Trump',
+    'Kim Jong Un',
+    'Security guarantees',
+    'Economic incentives',
+  ])
     await expect(app.label(name)).toHaveAttribute('aria-pressed', 'true')
   // A second statement: the same sentence read as the critical position of North Korea.
   await app.press('+')
-  await expect(app.codingPanel.getByRole('tab', { name: 'Statement 2' })).toHaveAttribute('aria-selected', 'true')
+  await expect(app.codingPanel.getByRole('tab', { name: 'Statement 2' })).toHaveAttribute(
+    'aria-selected',
+    'true',
+  )
   await app.press('2', 'p')
   await expect(app.label('critical')).toHaveAttribute('aria-pressed', 'true')
   await expect(app.label('Trump')).toHaveAttribute('aria-pressed', 'false')
@@ -36,14 +47,18 @@ test('a whole article coded from the keyboard alone survives a restart', async (
   await app.press('#')
   await page.keyboard.type('Bedingung: atomare Abrüstung (t k n)')
   await app.press('Escape')
-  await expect(app.codingPanel.getByRole('textbox', { name: /Note/ })).toHaveValue('Bedingung: atomare Abrüstung (t k n)')
+  await expect(app.codingPanel.getByRole('textbox', { name: /Note/ })).toHaveValue(
+    'Bedingung: atomare Abrüstung (t k n)',
+  )
   await expect(app.label('Denuclearisation')).toHaveAttribute('aria-pressed', 'false')
 
   // Undo the note, redo it.
   await app.press('Control+z')
   await expect(app.codingPanel.getByRole('textbox', { name: /Note/ })).toHaveValue('')
   await app.press('Control+Shift+z')
-  await expect(app.codingPanel.getByRole('textbox', { name: /Note/ })).toHaveValue('Bedingung: atomare Abrüstung (t k n)')
+  await expect(app.codingPanel.getByRole('textbox', { name: /Note/ })).toHaveValue(
+    'Bedingung: atomare Abrüstung (t k n)',
+  )
 
   // Every other sentence: a stance, alternating; suggestions accepted with Enter on the third.
   for (let i = 1; i < total; i++) {
@@ -53,9 +68,9 @@ test('a whole article coded from the keyboard alone survives a restart', async (
   }
   await expect(app.label('mixed')).toHaveAttribute('aria-pressed', i2pressed(total))
   await app.waitSaved()
-  await expect(page.getByRole('navigation').getByRole('button', { name: /Bei seinem zweiten Gipfel/ })).toContainText(
-    `${total}/${total}`,
-  )
+  await expect(
+    page.getByRole('navigation').getByRole('button', { name: /Bei seinem zweiten Gipfel/ }),
+  ).toContainText(`${total}/${total}`)
 
   // A bulk action and its undo: clearing stays undoable across sentences.
   await app.press('Delete')
@@ -87,19 +102,34 @@ test('a whole article coded from the keyboard alone survives a restart', async (
   await again.ready()
   await again.document(/Bei seinem zweiten Gipfel/).click()
   await expect(again.focusedSentence).toHaveText(FIRST)
-  for (const name of ['neutral', 'Trump', 'Kim Jong Un', 'Security guarantees', 'Economic incentives'])
+  for (const name of [
+    'neutral',
+    'Trump',
+    'Kim Jong Un',
+    'Security guarantees',
+    'Economic incentives',
+  ])
     await expect(again.label(name)).toHaveAttribute('aria-pressed', 'true')
   await again.codingPanel.getByRole('tab', { name: 'Statement 2' }).click()
   await expect(again.label('critical')).toHaveAttribute('aria-pressed', 'true')
   await expect(again.label('North Korea (state)')).toHaveAttribute('aria-pressed', 'true')
-  await expect(again.codingPanel.getByRole('textbox', { name: /Note/ })).toHaveValue('Bedingung: atomare Abrüstung (t k n)')
+  await expect(again.codingPanel.getByRole('textbox', { name: /Note/ })).toHaveValue(
+    'Bedingung: atomare Abrüstung (t k n)',
+  )
   await expect(again.sentences.and(again.page.locator('.coded'))).toHaveCount(total)
 
   const after = await annotationsOnDisk(harness.projectDir)
   expect(after).toEqual(before)
   const first = Object.values(after).find((a) => a.note.startsWith('Bedingung'))!
   expect(first.statements).toEqual([
-    { id: 's1', values: { stance: ['neutral'], actor: ['trump', 'kim'], argument: ['security-guarantees', 'economic-incentives'] } },
+    {
+      id: 's1',
+      values: {
+        stance: ['neutral'],
+        actor: ['trump', 'kim'],
+        argument: ['security-guarantees', 'economic-incentives'],
+      },
+    },
     { id: 's2', values: { stance: ['critical'], actor: ['north-korea'] } },
   ])
   // The third sentence's actors came from suggestions and say so.

@@ -4,11 +4,15 @@ import { describe, expect, it } from 'vitest'
 import { REPO } from './helpers'
 
 function cli(args: string[], input?: string) {
-  return spawnSync(process.execPath, ['--import', 'tsx', join(REPO, 'electron', 'cli.ts'), ...args], {
-    cwd: REPO,
-    input,
-    encoding: 'utf8',
-  })
+  return spawnSync(
+    process.execPath,
+    ['--import', 'tsx', join(REPO, 'electron', 'cli.ts'), ...args],
+    {
+      cwd: REPO,
+      input,
+      encoding: 'utf8',
+    },
+  )
 }
 
 describe('the command-line tool', () => {
@@ -16,7 +20,10 @@ describe('the command-line tool', () => {
     const text = 'Überschrift ohne Punkt\n\nDer Gipfel in Hanoi scheiterte. Trump reiste früher ab.'
     const r = cli(['segment', '-'], text)
     expect(r.status).toBe(0)
-    const units = r.stdout.trim().split('\n').map((l) => JSON.parse(l))
+    const units = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l))
     expect(units.map((u) => u.kind)).toEqual(['heading', 'sentence', 'sentence'])
     for (const u of units) expect(text.slice(u.start, u.end)).toBe(u.text)
     expect(units[2].text).toBe('Trump reiste früher ab.')

@@ -21,7 +21,14 @@ function writeThenKill(round: number, acks: number): Promise<Map<string, string>
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', join(REPO, 'tests/support/crashWriter.ts'), join(dir, 'p'), DOC, String(round)],
+      [
+        '--import',
+        'tsx',
+        join(REPO, 'tests/support/crashWriter.ts'),
+        join(dir, 'p'),
+        DOC,
+        String(round),
+      ],
       { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] },
     )
     const acknowledged = new Map<string, string>()
@@ -61,10 +68,15 @@ describe('a writer killed while saving', () => {
       const repo = await openLowdbRepository(join(dir, 'p'), { lock: 'the crash test' })
       const stored = await repo.getAnnotations(DOC)
       // Each sentence holds what was acknowledged for it, or a later write the kill overtook.
-      const writeNumber = (note: string | undefined) => Number(/^round (\d+) write (\d+)$/.exec(note ?? '')?.[2] ?? -1)
+      const writeNumber = (note: string | undefined) =>
+        Number(/^round (\d+) write (\d+)$/.exec(note ?? '')?.[2] ?? -1)
       for (const [unit, note] of acknowledged) {
-        expect(stored[unit]?.note, `round ${round}, ${unit}`).toMatch(new RegExp(`^round ${round} write \\d+$`))
-        expect(writeNumber(stored[unit]?.note), `round ${round}, ${unit}`).toBeGreaterThanOrEqual(writeNumber(note))
+        expect(stored[unit]?.note, `round ${round}, ${unit}`).toMatch(
+          new RegExp(`^round ${round} write \\d+$`),
+        )
+        expect(writeNumber(stored[unit]?.note), `round ${round}, ${unit}`).toBeGreaterThanOrEqual(
+          writeNumber(note),
+        )
       }
       const summary = repo.listDocuments().find((d) => d.id === DOC)!
       expect(summary.annotatedCount).toBe(Object.keys(stored).length)

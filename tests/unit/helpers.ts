@@ -8,7 +8,9 @@ import { buildDocument } from '../../electron/core/corpus/document'
 export const REPO = resolve(fileURLToPath(new URL('../..', import.meta.url)))
 export const SAMPLE_CORPUS = join(REPO, 'corpus')
 
-export async function tempDir(prefix = 'workbench-unit-'): Promise<{ dir: string; cleanup: () => Promise<void> }> {
+export async function tempDir(
+  prefix = 'workbench-unit-',
+): Promise<{ dir: string; cleanup: () => Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), prefix))
   return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) }
 }
@@ -27,7 +29,14 @@ export const smallCodebook: Codebook = {
       multi: false,
       labels: [
         { id: 'pro', name: 'pro', color: '#00aa00', hotkey: '1', definition: '', examples: [] },
-        { id: 'contra', name: 'contra', color: '#aa0000', hotkey: '2', definition: '', examples: [] },
+        {
+          id: 'contra',
+          name: 'contra',
+          color: '#aa0000',
+          hotkey: '2',
+          definition: '',
+          examples: [],
+        },
       ],
     },
     {
@@ -35,13 +44,32 @@ export const smallCodebook: Codebook = {
       name: 'Actor',
       multi: true,
       labels: [
-        { id: 'trump', name: 'Trump', color: '#0000aa', hotkey: 't', definition: '', examples: [], aliases: ['Trump'] },
-        { id: 'kim', name: 'Kim', color: '#aa00aa', hotkey: 'k', definition: '', examples: [], aliases: ['Kim'] },
+        {
+          id: 'trump',
+          name: 'Trump',
+          color: '#0000aa',
+          hotkey: 't',
+          definition: '',
+          examples: [],
+          aliases: ['Trump'],
+        },
+        {
+          id: 'kim',
+          name: 'Kim',
+          color: '#aa00aa',
+          hotkey: 'k',
+          definition: '',
+          examples: [],
+          aliases: ['Kim'],
+        },
       ],
     },
   ],
 }
 
-export function sampleDocument(id = 'doc-1', text = 'Trump traf Kim in Hanoi. Das Treffen endete ohne Ergebnis. Beide reisten ab.') {
+export function sampleDocument(
+  id = 'doc-1',
+  text = 'Trump traf Kim in Hanoi. Das Treffen endete ohne Ergebnis. Beide reisten ab.',
+) {
   return buildDocument({ id, text, meta: { title: `Title of ${id}` } })
 }

@@ -104,7 +104,9 @@ describe('collectFiles', () => {
 
   it('reports files and folders it may not read', async (ctx) => {
     if (process.getuid?.() === 0) {
-      console.log('skipped "reports files and folders it may not read": running as root, which reads every file')
+      console.log(
+        'skipped "reports files and folders it may not read": running as root, which reads every file',
+      )
       ctx.skip()
     }
     const secret = await put('geheim/a.txt')

@@ -1,7 +1,12 @@
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { migrate, readProjectFile, SCHEMA_VERSION, type Migration } from '../../electron/core/storage/files'
+import {
+  migrate,
+  readProjectFile,
+  SCHEMA_VERSION,
+  type Migration,
+} from '../../electron/core/storage/files'
 import { openLowdbRepository } from '../../electron/core/storage/lowdbRepository'
 import { readJsonFromDisk, smallCodebook, tempDir } from './helpers'
 
@@ -33,12 +38,16 @@ describe('schema versions and migrations', () => {
     const repo = await openLowdbRepository(dir, { create: { name: 'V', codebook: smallCodebook } })
     await repo.close()
     for (const file of ['project.json', 'index.json'])
-      expect((await readJsonFromDisk<{ schemaVersion: number }>(join(dir, file))).schemaVersion).toBe(SCHEMA_VERSION)
+      expect(
+        (await readJsonFromDisk<{ schemaVersion: number }>(join(dir, file))).schemaVersion,
+      ).toBe(SCHEMA_VERSION)
   })
 
   it('names the problem when a file has no version or the wrong shape', async () => {
     expect(() => readProjectFile({ name: 'x' })).toThrow('project.json has no schema version')
-    expect(() => readProjectFile({ schemaVersion: 1, name: 3 })).toThrow(/project\.json does not have the expected shape: name/)
+    expect(() => readProjectFile({ schemaVersion: 1, name: 3 })).toThrow(
+      /project\.json does not have the expected shape: name/,
+    )
     await writeFile(join(dir, 'project.json'), JSON.stringify({ name: 'x' }))
     await expect(openLowdbRepository(dir)).rejects.toThrow(/has no schema version/)
   })

@@ -19,7 +19,12 @@ describe('the built preload', () => {
     const invoked: unknown[][] = []
     const electron = {
       contextBridge: { exposeInMainWorld: (name: string, api: unknown) => (exposed[name] = api) },
-      ipcRenderer: { invoke: (...args: unknown[]) => (invoked.push(args), Promise.resolve({ ok: true, value: 1 })) },
+      ipcRenderer: {
+        invoke: (...args: unknown[]) => (
+          invoked.push(args),
+          Promise.resolve({ ok: true, value: 1 })
+        ),
+      },
     }
     const module = { exports: {} }
     runInNewContext(readFileSync(BUILT, 'utf8'), {

@@ -6,7 +6,10 @@ import { createHandlers, type Handlers } from '../../electron/core/handlers'
 import { JobRunner } from '../../electron/core/jobs'
 import { ProjectService } from '../../electron/core/project'
 import { openSettings } from '../../electron/core/settings'
-import { openLowdbRepository, type LowdbProjectRepository } from '../../electron/core/storage/lowdbRepository'
+import {
+  openLowdbRepository,
+  type LowdbProjectRepository,
+} from '../../electron/core/storage/lowdbRepository'
 import { readJsonFromDisk, sampleDocument, smallCodebook, tempDir } from './helpers'
 
 let dir: string
@@ -22,7 +25,9 @@ function input(values: Record<string, string[]>): SentenceAnnotationInput {
 
 beforeEach(async () => {
   ;({ dir, cleanup } = await tempDir())
-  repo = await openLowdbRepository(join(dir, 'p'), { create: { name: 'T', codebook: smallCodebook } })
+  repo = await openLowdbRepository(join(dir, 'p'), {
+    create: { name: 'T', codebook: smallCodebook },
+  })
   await repo.addDocument(doc)
   const settings = await openSettings(join(dir, 'settings.json'))
   await settings.update({ annotator: 'Ana' })
@@ -38,20 +43,34 @@ const annotationsFile = () => join(dir, 'p', 'annotations', `${doc.id}.json`)
 
 describe('saving annotations', () => {
   it('stamps annotator, time and codebook version', async () => {
-    const saved = await service.saveAnnotation(doc.id, doc.units[0].id, input({ stance: ['pro'], actor: ['trump', 'kim'] }))
-    expect(saved).toMatchObject({ annotator: 'Ana', createdAt: '2026-03-01T10:00:00.000Z', codebookVersion: 1 })
-    const onDisk = await readJsonFromDisk<{ annotations: Record<string, { statements: unknown }> }>(annotationsFile())
-    expect(onDisk.annotations[doc.units[0].id].statements).toEqual([{ id: 's1', values: { stance: ['pro'], actor: ['trump', 'kim'] } }])
+    const saved = await service.saveAnnotation(
+      doc.id,
+      doc.units[0].id,
+      input({ stance: ['pro'], actor: ['trump', 'kim'] }),
+    )
+    expect(saved).toMatchObject({
+      annotator: 'Ana',
+      createdAt: '2026-03-01T10:00:00.000Z',
+      codebookVersion: 1,
+    })
+    const onDisk = await readJsonFromDisk<{ annotations: Record<string, { statements: unknown }> }>(
+      annotationsFile(),
+    )
+    expect(onDisk.annotations[doc.units[0].id].statements).toEqual([
+      { id: 's1', values: { stance: ['pro'], actor: ['trump', 'kim'] } },
+    ])
   })
 
   it('refuses two labels in a single-choice dimension, unknown labels and unknown sentences', async () => {
-    await expect(service.saveAnnotation(doc.id, doc.units[0].id, input({ stance: ['pro', 'contra'] }))).rejects.toThrow(
-      '"Stance" takes one label per statement.',
-    )
-    await expect(service.saveAnnotation(doc.id, doc.units[0].id, input({ stance: ['maybe'] }))).rejects.toThrow(
-      '"Stance" has no label "maybe".',
-    )
-    await expect(service.saveAnnotation(doc.id, 'u0-1', input({ stance: ['pro'] }))).rejects.toThrow(/does not exist/)
+    await expect(
+      service.saveAnnotation(doc.id, doc.units[0].id, input({ stance: ['pro', 'contra'] })),
+    ).rejects.toThrow('"Stance" takes one label per statement.')
+    await expect(
+      service.saveAnnotation(doc.id, doc.units[0].id, input({ stance: ['maybe'] })),
+    ).rejects.toThrow('"Stance" has no label "maybe".')
+    await expect(
+      service.saveAnnotation(doc.id, 'u0-1', input({ stance: ['pro'] })),
+    ).rejects.toThrow(/does not exist/)
     expect(await repo.getAnnotations(doc.id)).toEqual({})
   })
 
@@ -60,12 +79,16 @@ describe('saving annotations', () => {
     expect(service.listDocuments()[0].annotatedCount).toBe(1)
     await service.saveAnnotation(doc.id, doc.units[0].id, input({}))
     expect(service.listDocuments()[0].annotatedCount).toBe(0)
-    expect((await readJsonFromDisk<{ annotations: object }>(annotationsFile())).annotations).toEqual({})
+    expect(
+      (await readJsonFromDisk<{ annotations: object }>(annotationsFile())).annotations,
+    ).toEqual({})
   })
 
   it('asks for an annotator before the first label', async () => {
     await service.setAnnotator('   ')
-    await expect(service.saveAnnotation(doc.id, doc.units[0].id, input({ stance: ['pro'] }))).rejects.toThrow(/annotator/)
+    await expect(
+      service.saveAnnotation(doc.id, doc.units[0].id, input({ stance: ['pro'] })),
+    ).rejects.toThrow(/annotator/)
   })
 })
 
@@ -85,17 +108,27 @@ describe('the handler table', () => {
       if (!result.ok) expect(result.error).toMatch(/^Refused saveAnnotation: /)
     }
     expect(await repo.getAnnotations(doc.id)).toEqual({})
-    expect((await readJsonFromDisk<{ annotations: object }>(annotationsFile())).annotations).toEqual({})
+    expect(
+      (await readJsonFromDisk<{ annotations: object }>(annotationsFile())).annotations,
+    ).toEqual({})
   })
 
   it('returns domain errors as messages, not crashes', async () => {
     const result = await handlers.getDocument('no-such-doc')
-    expect(result).toEqual({ ok: false, error: 'There is no document "no-such-doc" in this project.' })
+    expect(result).toEqual({
+      ok: false,
+      error: 'There is no document "no-such-doc" in this project.',
+    })
   })
 
   it('serves the project info through the same table main registers', async () => {
     const result = await handlers.getProject()
-    expect(result.ok && result.value).toMatchObject({ name: 'T', annotator: 'Ana', documentCount: 1, sentenceCount: 3 })
+    expect(result.ok && result.value).toMatchObject({
+      name: 'T',
+      annotator: 'Ana',
+      documentCount: 1,
+      sentenceCount: 3,
+    })
   })
 })
 
@@ -103,8 +136,12 @@ describe('order of writes', () => {
   it('lands overlapping saves of one sentence in the order they were made', async () => {
     const unit = doc.units[0].id
     const steps = [['pro'], ['contra'], ['pro'], ['contra'], ['pro'], ['contra'], ['pro']]
-    await Promise.all(steps.map((stance) => service.saveAnnotation(doc.id, unit, input({ stance }))))
-    const onDisk = await readJsonFromDisk<{ annotations: Record<string, { statements: Array<{ values: object }> }> }>(annotationsFile())
+    await Promise.all(
+      steps.map((stance) => service.saveAnnotation(doc.id, unit, input({ stance }))),
+    )
+    const onDisk = await readJsonFromDisk<{
+      annotations: Record<string, { statements: Array<{ values: object }> }>
+    }>(annotationsFile())
     expect(onDisk.annotations[unit].statements[0].values).toEqual({ stance: ['pro'] })
   })
 })

@@ -37,10 +37,18 @@ describe('the lowdb project repository', () => {
       join(dir, 'annotations', `${doc.id}.json`),
     )
     expect(onDisk.annotations[doc.units[1].id].statements[0].values.stance).toEqual(['contra'])
-    const project = await readJsonFromDisk<{ schemaVersion: number; codebook: unknown }>(join(dir, 'project.json'))
+    const project = await readJsonFromDisk<{ schemaVersion: number; codebook: unknown }>(
+      join(dir, 'project.json'),
+    )
     expect(project.schemaVersion).toBe(1)
     expect(project.codebook).toEqual(smallCodebook)
-    expect((await readJsonFromDisk<{ document: { text: string } }>(join(dir, 'documents', `${doc.id}.json`))).document.text).toBe(doc.text)
+    expect(
+      (
+        await readJsonFromDisk<{ document: { text: string } }>(
+          join(dir, 'documents', `${doc.id}.json`),
+        )
+      ).document.text,
+    ).toBe(doc.text)
     await repo.close()
   })
 
@@ -54,7 +62,9 @@ describe('the lowdb project repository', () => {
     expect(again.listDocuments()).toEqual([
       { id: doc.id, meta: doc.meta, sentenceCount: 3, annotatedCount: 1, labelCounts: { pro: 1 } },
     ])
-    expect((await again.getAnnotations(doc.id))[doc.units[0].id].statements[0].values.stance).toEqual(['pro'])
+    expect(
+      (await again.getAnnotations(doc.id))[doc.units[0].id].statements[0].values.stance,
+    ).toEqual(['pro'])
     await again.close()
   })
 
@@ -96,7 +106,10 @@ describe('the lowdb project repository', () => {
     expect(again.notices).toHaveLength(1)
     expect(again.notices[0].message).toMatch(/project\.json was damaged .*restored from the backup/)
     // The restored state is written back, so the next start is clean.
-    expect((await readJsonFromDisk<{ codebook: { version: number } }>(join(dir, 'project.json'))).codebook.version).toBe(1)
+    expect(
+      (await readJsonFromDisk<{ codebook: { version: number } }>(join(dir, 'project.json')))
+        .codebook.version,
+    ).toBe(1)
     await again.close()
   })
 
@@ -112,8 +125,12 @@ describe('the lowdb project repository', () => {
     const again = await openLowdbRepository(dir)
     const error = await again.getAnnotations(doc.id).catch((e) => e)
     expect(error).toBeInstanceOf(DamagedFileError)
-    expect((error as Error).message).toMatch(/is damaged and has no usable backup: the file is not valid JSON/)
-    await expect(again.putAnnotation(doc.id, doc.units[0].id, annotation('pro'))).rejects.toThrow(DamagedFileError)
+    expect((error as Error).message).toMatch(
+      /is damaged and has no usable backup: the file is not valid JSON/,
+    )
+    await expect(again.putAnnotation(doc.id, doc.units[0].id, annotation('pro'))).rejects.toThrow(
+      DamagedFileError,
+    )
     expect(await readFile(file, 'utf8')).toBe('\u0000\u0001garbage')
     await again.close()
   })
@@ -175,7 +192,9 @@ describe('first writes to a document not loaded yet', () => {
       repo.putAnnotation(doc.id, doc.units[1].id, annotation('contra')),
       repo.putAnnotation(doc.id, doc.units[2].id, annotation('pro')),
     ])
-    const onDisk = await readJsonFromDisk<{ annotations: Record<string, unknown> }>(join(dir, 'annotations', `${doc.id}.json`))
+    const onDisk = await readJsonFromDisk<{ annotations: Record<string, unknown> }>(
+      join(dir, 'annotations', `${doc.id}.json`),
+    )
     expect(Object.keys(onDisk.annotations).sort()).toEqual(doc.units.map((u) => u.id).sort())
     await repo.close()
   })

@@ -1,14 +1,23 @@
 import { describe, expect, it } from 'vitest'
 import type { SentenceAnnotation } from '../../electron/contract/model'
-import { mergeWithNext, resegment, setIncluded, splitUnit } from '../../electron/core/annotation/unitEdits'
+import {
+  mergeWithNext,
+  resegment,
+  setIncluded,
+  splitUnit,
+} from '../../electron/core/annotation/unitEdits'
 import { buildDocument, unitId } from '../../electron/core/corpus/document'
 import { smallCodebook } from './helpers'
 
-const TEXT = 'Überschrift\n\nTrump traf Kim in Hanoi und beide lächelten. Das Treffen endete ohne Ergebnis. Beide reisten ab.'
+const TEXT =
+  'Überschrift\n\nTrump traf Kim in Hanoi und beide lächelten. Das Treffen endete ohne Ergebnis. Beide reisten ab.'
 const doc = buildDocument({ id: 'd', text: TEXT, meta: {} })
 const [heading, first, second, third] = doc.units
 
-function coded(values: Record<string, string[]>, extra: Partial<SentenceAnnotation> = {}): SentenceAnnotation {
+function coded(
+  values: Record<string, string[]>,
+  extra: Partial<SentenceAnnotation> = {},
+): SentenceAnnotation {
   return {
     statements: [{ id: 's1', values }],
     uncertain: false,
@@ -24,7 +33,12 @@ function coded(values: Record<string, string[]>, extra: Partial<SentenceAnnotati
 describe('splitting a sentence', () => {
   it('keeps the labels on both halves and marks them for review', () => {
     const at = TEXT.indexOf('und beide')
-    const r = splitUnit(doc, { [first.id]: coded({ stance: ['pro'], actor: ['trump'] }) }, first.id, at)
+    const r = splitUnit(
+      doc,
+      { [first.id]: coded({ stance: ['pro'], actor: ['trump'] }) },
+      first.id,
+      at,
+    )
     const texts = r.document.units.map((u) => TEXT.slice(u.start, u.end))
     expect(texts).toContain('Trump traf Kim in Hanoi')
     expect(texts).toContain('und beide lächelten.')
@@ -37,7 +51,9 @@ describe('splitting a sentence', () => {
   })
 
   it('refuses a point at the edge of the sentence', () => {
-    expect(() => splitUnit(doc, {}, first.id, first.start)).toThrow('Choose a point inside the sentence to split it.')
+    expect(() => splitUnit(doc, {}, first.id, first.start)).toThrow(
+      'Choose a point inside the sentence to split it.',
+    )
     expect(() => splitUnit(doc, {}, first.id, first.end)).toThrow(/inside the sentence/)
   })
 })
@@ -48,7 +64,10 @@ describe('merging with the next sentence', () => {
       doc,
       {
         [first.id]: coded({ stance: ['pro'], actor: ['trump'] }, { note: 'eins' }),
-        [second.id]: coded({ stance: ['contra'], actor: ['kim'] }, { note: 'zwei', uncertain: true }),
+        [second.id]: coded(
+          { stance: ['contra'], actor: ['kim'] },
+          { note: 'zwei', uncertain: true },
+        ),
       },
       first.id,
       smallCodebook,
@@ -64,7 +83,12 @@ describe('merging with the next sentence', () => {
   })
 
   it('keeps the labels of one annotated half, marked for review', () => {
-    const r = mergeWithNext(doc, { [second.id]: coded({ stance: ['pro'] }) }, first.id, smallCodebook)
+    const r = mergeWithNext(
+      doc,
+      { [second.id]: coded({ stance: ['pro'] }) },
+      first.id,
+      smallCodebook,
+    )
     const merged = unitId(first.start, second.end)
     expect(r.annotations[merged].statements[0].values).toEqual({ stance: ['pro'] })
     expect(r.review).toEqual([merged])
@@ -79,7 +103,12 @@ describe('including non-sentence units and segmenting again', () => {
   it('includes a heading for coding and excludes it again, keeping its labels', () => {
     const included = setIncluded(doc, {}, heading.id, true)
     expect(included.document.units[0]).toMatchObject({ kind: 'heading', included: true })
-    const excluded = setIncluded(included.document, { [heading.id]: coded({ stance: ['pro'] }) }, heading.id, false)
+    const excluded = setIncluded(
+      included.document,
+      { [heading.id]: coded({ stance: ['pro'] }) },
+      heading.id,
+      false,
+    )
     expect(excluded.document.units[0].included).toBeUndefined()
     expect(excluded.annotations[heading.id]).toBeDefined()
   })

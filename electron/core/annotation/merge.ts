@@ -13,7 +13,9 @@ export function mergeAnnotations(
 ): SentenceAnnotation | undefined {
   if (!first || !second) {
     const only = first ?? second
-    return only ? { ...only, needsReview: 'merged: check the labels of the merged sentence' } : undefined
+    return only
+      ? { ...only, needsReview: 'merged: check the labels of the merged sentence' }
+      : undefined
   }
   const conflicts: string[] = []
   let statements: Statement[]
@@ -23,7 +25,13 @@ export function mergeAnnotations(
     for (const [dimensionId, ids] of Object.entries(b.values)) {
       const dimension = codebook.dimensions.find((d) => d.id === dimensionId)
       const mine = a.values[dimensionId] ?? []
-      if (dimension && !dimension.multi && mine.length > 0 && ids.length > 0 && mine[0] !== ids[0]) {
+      if (
+        dimension &&
+        !dimension.multi &&
+        mine.length > 0 &&
+        ids.length > 0 &&
+        mine[0] !== ids[0]
+      ) {
         const name = (id: string) => dimension.labels.find((l) => l.id === id)?.name ?? id
         conflicts.push(`${dimension.name}: ${name(mine[0])} vs ${name(ids[0])}`)
         continue
@@ -33,7 +41,10 @@ export function mergeAnnotations(
     if (b.provenance) a.provenance = { ...b.provenance, ...(a.provenance ?? {}) }
     statements = [a]
   } else {
-    statements = copyStatements([...first.statements, ...second.statements]).map((s, i) => ({ ...s, id: `s${i + 1}` }))
+    statements = copyStatements([...first.statements, ...second.statements]).map((s, i) => ({
+      ...s,
+      id: `s${i + 1}`,
+    }))
   }
   const note = [first.note, second.note].filter((n) => n.trim()).join('\n')
   return {

@@ -25,7 +25,12 @@ function locate(document: StoredDocument, id: string): number {
 
 const isSpace = (c: string) => /\s/.test(c)
 
-export function splitUnit(document: StoredDocument, annotations: Annotations, id: string, offset: number): UnitEdit {
+export function splitUnit(
+  document: StoredDocument,
+  annotations: Annotations,
+  id: string,
+  offset: number,
+): UnitEdit {
   const index = locate(document, id)
   const unit = document.units[index]
   let leftEnd = offset
@@ -42,7 +47,10 @@ export function splitUnit(document: StoredDocument, annotations: Annotations, id
   const old = next[id]
   delete next[id]
   if (old) {
-    const flagged = { ...old, needsReview: 'split: both halves kept the labels of the whole sentence' }
+    const flagged = {
+      ...old,
+      needsReview: 'split: both halves kept the labels of the whole sentence',
+    }
     next[left.id] = flagged
     next[right.id] = { ...flagged, statements: copyStatements(old.statements) }
     review.push(left.id, right.id)
@@ -64,9 +72,15 @@ export function mergeWithNext(
   const index = locate(document, id)
   const unit = document.units[index]
   const following = document.units[index + 1]
-  if (!following) throw new UserError('This is the last unit of the document; there is nothing to merge it with.')
+  if (!following)
+    throw new UserError('This is the last unit of the document; there is nothing to merge it with.')
   const kind = unit.kind === 'sentence' || following.kind === 'sentence' ? 'sentence' : unit.kind
-  const merged: Unit = { id: unitId(unit.start, following.end), start: unit.start, end: following.end, kind }
+  const merged: Unit = {
+    id: unitId(unit.start, following.end),
+    start: unit.start,
+    end: following.end,
+    kind,
+  }
   if (kind !== 'sentence' && (unit.included || following.included)) merged.included = true
   const units = [...document.units.slice(0, index), merged, ...document.units.slice(index + 2)]
   const next = { ...annotations }
@@ -83,11 +97,18 @@ export function mergeWithNext(
     document: { ...document, units },
     annotations: next,
     review,
-    message: conflict ? `Merged, with a conflict to resolve (${combined?.needsReview}).` : 'Merged.',
+    message: conflict
+      ? `Merged, with a conflict to resolve (${combined?.needsReview}).`
+      : 'Merged.',
   }
 }
 
-export function setIncluded(document: StoredDocument, annotations: Annotations, id: string, included: boolean): UnitEdit {
+export function setIncluded(
+  document: StoredDocument,
+  annotations: Annotations,
+  id: string,
+  included: boolean,
+): UnitEdit {
   const index = locate(document, id)
   const unit = document.units[index]
   if (unit.kind === 'sentence') throw new UserError('Sentences are always annotated.')
@@ -99,7 +120,12 @@ export function setIncluded(document: StoredDocument, annotations: Annotations, 
     return copy
   })
   // Excluding keeps any labels on disk, so including again brings them back.
-  return { document: { ...document, units }, annotations, review: [], message: included ? 'Included.' : 'Excluded.' }
+  return {
+    document: { ...document, units },
+    annotations,
+    review: [],
+    message: included ? 'Included.' : 'Excluded.',
+  }
 }
 
 /**
@@ -107,9 +133,15 @@ export function setIncluded(document: StoredDocument, annotations: Annotations, 
  * they are; each other annotation moves to the first new unit that overlaps its old span and is
  * marked for review, so nothing is lost.
  */
-export function resegment(document: StoredDocument, annotations: Annotations, codebook: Codebook): UnitEdit {
+export function resegment(
+  document: StoredDocument,
+  annotations: Annotations,
+  codebook: Codebook,
+): UnitEdit {
   const included = new Set(document.units.filter((u) => u.included).map((u) => u.id))
-  const units = segmentUnits(document.text).map((u) => (included.has(u.id) ? { ...u, included: true } : u))
+  const units = segmentUnits(document.text).map((u) =>
+    included.has(u.id) ? { ...u, included: true } : u,
+  )
   const byId = new Map(units.map((u) => [u.id, u]))
   const next: Annotations = {}
   const review: string[] = []
@@ -124,7 +156,9 @@ export function resegment(document: StoredDocument, annotations: Annotations, co
     const target = old && units.find((u) => u.start < old.end && u.end > old.start)
     if (!target) continue
     const flagged = { ...annotation, needsReview: 'resegmented: the sentence boundaries changed' }
-    next[target.id] = next[target.id] ? (mergeAnnotations(next[target.id], flagged, codebook) ?? flagged) : flagged
+    next[target.id] = next[target.id]
+      ? (mergeAnnotations(next[target.id], flagged, codebook) ?? flagged)
+      : flagged
     if (target.kind !== 'sentence') target.included = true
     if (!review.includes(target.id)) review.push(target.id)
   }
@@ -137,4 +171,3 @@ export function resegment(document: StoredDocument, annotations: Annotations, co
       : 'Segmented again: every annotated sentence is unchanged.',
   }
 }
-

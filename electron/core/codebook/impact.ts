@@ -2,12 +2,17 @@ import type { Codebook, CodebookImpact, SentenceAnnotation, Statement } from '..
 import type { ProjectRepository } from '../storage/repository'
 
 /** Label and dimension ids the next codebook no longer has. */
-function removedIds(current: Codebook, next: Codebook): { labels: Set<string>; dimensions: Set<string> } {
+function removedIds(
+  current: Codebook,
+  next: Codebook,
+): { labels: Set<string>; dimensions: Set<string> } {
   const nextDims = new Set(next.dimensions.map((d) => d.id))
   const nextLabels = new Set(next.dimensions.flatMap((d) => d.labels.map((l) => l.id)))
   const dimensions = new Set(current.dimensions.filter((d) => !nextDims.has(d.id)).map((d) => d.id))
   const labels = new Set(
-    current.dimensions.flatMap((d) => d.labels.filter((l) => !nextLabels.has(l.id)).map((l) => l.id)),
+    current.dimensions.flatMap((d) =>
+      d.labels.filter((l) => !nextLabels.has(l.id)).map((l) => l.id),
+    ),
   )
   return { labels, dimensions }
 }
@@ -26,7 +31,10 @@ async function* everyAnnotation(repo: ProjectRepository) {
  * it; per removed dimension, how many statements carry a value in it. Renames and recolourings
  * take nothing away, because annotations refer to labels by id.
  */
-export async function codebookImpact(repo: ProjectRepository, next: Codebook): Promise<CodebookImpact> {
+export async function codebookImpact(
+  repo: ProjectRepository,
+  next: Codebook,
+): Promise<CodebookImpact> {
   const current = repo.getCodebook()
   const removed = removedIds(current, next)
   const labelUse = new Map<string, { statements: number; sentences: number }>()
@@ -53,7 +61,11 @@ export async function codebookImpact(repo: ProjectRepository, next: Codebook): P
   const removedLabels = current.dimensions.flatMap((d) =>
     d.labels
       .filter((l) => removed.labels.has(l.id))
-      .map((l) => ({ dimension: d.name, label: l.name, ...(labelUse.get(l.id) ?? { statements: 0, sentences: 0 }) })),
+      .map((l) => ({
+        dimension: d.name,
+        label: l.name,
+        ...(labelUse.get(l.id) ?? { statements: 0, sentences: 0 }),
+      })),
   )
   const removedDimensions = current.dimensions
     .filter((d) => removed.dimensions.has(d.id))

@@ -43,8 +43,10 @@ function enqueue(file: string, work: () => Promise<void>): void {
 }
 
 export class DurableJsonFile<T> implements Adapter<T> {
-  private pending: { data: T; waiters: Array<{ ok: () => void; fail: (e: unknown) => void }> } | null =
-    null
+  private pending: {
+    data: T
+    waiters: Array<{ ok: () => void; fail: (e: unknown) => void }>
+  } | null = null
   /** Set by `read()` when the file had to be recovered; the project reports it to the analyst. */
   recovery: Recovery = { kind: 'ok' }
 

@@ -66,7 +66,8 @@ function versioned<T extends z.ZodTypeAny>(schema: T, what: string): (data: unkn
       )
     const migrated = migrate(data as { schemaVersion: number })
     const parsed = schema.safeParse(migrated)
-    if (!parsed.success) throw new Error(`${what} does not have the expected shape: ${describe(parsed.error)}`)
+    if (!parsed.success)
+      throw new Error(`${what} does not have the expected shape: ${describe(parsed.error)}`)
     return parsed.data
   }
 }
@@ -89,7 +90,10 @@ export function migrate<T extends { schemaVersion: number }>(
   let current = data as unknown as Record<string, unknown> & { schemaVersion: number }
   while (current.schemaVersion < target) {
     const step = migrations[current.schemaVersion]
-    if (!step) throw new Error(`no migration from schema ${current.schemaVersion} to ${current.schemaVersion + 1}`)
+    if (!step)
+      throw new Error(
+        `no migration from schema ${current.schemaVersion} to ${current.schemaVersion + 1}`,
+      )
     current = { ...step(current), schemaVersion: current.schemaVersion + 1 } as typeof current
   }
   return current as unknown as T

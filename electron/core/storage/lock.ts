@@ -41,7 +41,12 @@ function alive(pid: number): boolean {
  */
 export async function acquireProjectLock(dir: string, tool: string): Promise<() => Promise<void>> {
   const file = join(dir, LOCK_FILE)
-  const me: LockOwner = { pid: process.pid, host: hostname(), tool, since: new Date().toISOString() }
+  const me: LockOwner = {
+    pid: process.pid,
+    host: hostname(),
+    tool,
+    since: new Date().toISOString(),
+  }
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       const handle = await open(file, 'wx')
@@ -53,7 +58,8 @@ export async function acquireProjectLock(dir: string, tool: string): Promise<() 
       }
       return async () => {
         const current = await readOwner(file)
-        if (current && current.pid === me.pid && current.host === me.host) await rm(file, { force: true })
+        if (current && current.pid === me.pid && current.host === me.host)
+          await rm(file, { force: true })
       }
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e

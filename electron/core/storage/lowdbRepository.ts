@@ -66,7 +66,10 @@ export async function openLowdbRepository(
     await mkdir(dir, { recursive: true })
   }
   // The lock comes before any read, because reading may repair (write) a damaged file.
-  const release = options.lock === false ? async () => {} : await acquireProjectLock(dir, options.lock ?? 'the app')
+  const release =
+    options.lock === false
+      ? async () => {}
+      : await acquireProjectLock(dir, options.lock ?? 'the app')
   try {
     const projectAdapter = new DurableJsonFile<ProjectFile>(file, readProjectFile)
     const project = new Low<ProjectFile>(projectAdapter, {
@@ -101,8 +104,12 @@ async function exists(path: string): Promise<boolean> {
 function noteRecovery(notices: StorageNotice[], adapter: DurableJsonFile<unknown>): void {
   const r = adapter.recovery
   if (r.kind === 'recovered') {
-    const what = r.from === 'backup' ? 'the backup of the last good state' : 'the last complete write'
-    notices.push({ file: adapter.file, message: `${adapter.file} was damaged (${r.reason}); restored from ${what}.` })
+    const what =
+      r.from === 'backup' ? 'the backup of the last good state' : 'the last complete write'
+    notices.push({
+      file: adapter.file,
+      message: `${adapter.file} was damaged (${r.reason}); restored from ${what}.`,
+    })
   }
 }
 
@@ -224,7 +231,8 @@ export class LowdbProjectRepository implements ProjectRepository {
   private cacheDocument(document: StoredDocument): void {
     this.documents.delete(document.id)
     this.documents.set(document.id, document)
-    if (this.documents.size > CACHED_DOCUMENTS) this.documents.delete(this.documents.keys().next().value as string)
+    if (this.documents.size > CACHED_DOCUMENTS)
+      this.documents.delete(this.documents.keys().next().value as string)
   }
 
   private async readDocument(id: string): Promise<StoredDocument> {
@@ -240,7 +248,8 @@ export class LowdbProjectRepository implements ProjectRepository {
   }
 
   async addDocument(document: StoredDocument): Promise<void> {
-    if (this.entries.has(document.id)) throw new Error(`A document "${document.id}" already exists.`)
+    if (this.entries.has(document.id))
+      throw new Error(`A document "${document.id}" already exists.`)
     await this.replaceDocument(document, {})
   }
 
@@ -256,7 +265,9 @@ export class LowdbProjectRepository implements ProjectRepository {
     // write of the annotations file repairs them; the other order could show labels on
     // sentences that no longer exist.
     await this.markDirty(document.id)
-    await new DurableJsonFile<DocumentFile>(this.documentFile(document.id), readDocumentFile).write(file)
+    await new DurableJsonFile<DocumentFile>(this.documentFile(document.id), readDocumentFile).write(
+      file,
+    )
     this.cacheDocument(document)
     shard.data = { schemaVersion: SCHEMA_VERSION, documentId: document.id, annotations }
     await shard.write()
@@ -315,7 +326,8 @@ export class LowdbProjectRepository implements ProjectRepository {
         else delete shard.data.annotations[unitId]
         delta += Number(isAnnotated(annotation ?? undefined)) - Number(isAnnotated(old))
         for (const id of labelsOf(old)) labelDelta.set(id, (labelDelta.get(id) ?? 0) - 1)
-        for (const id of labelsOf(annotation ?? undefined)) labelDelta.set(id, (labelDelta.get(id) ?? 0) + 1)
+        for (const id of labelsOf(annotation ?? undefined))
+          labelDelta.set(id, (labelDelta.get(id) ?? 0) + 1)
       }
       try {
         await shard.write()
@@ -407,8 +419,15 @@ export class LowdbProjectRepository implements ProjectRepository {
   }
 
   private async loadShard(documentId: string): Promise<Low<AnnotationFile>> {
-    const adapter = new DurableJsonFile<AnnotationFile>(this.annotationFile(documentId), readAnnotationFile)
-    const shard = new Low<AnnotationFile>(adapter, { schemaVersion: SCHEMA_VERSION, documentId, annotations: {} })
+    const adapter = new DurableJsonFile<AnnotationFile>(
+      this.annotationFile(documentId),
+      readAnnotationFile,
+    )
+    const shard = new Low<AnnotationFile>(adapter, {
+      schemaVersion: SCHEMA_VERSION,
+      documentId,
+      annotations: {},
+    })
     await shard.read()
     noteRecovery(this.notices, adapter)
     return shard
@@ -436,7 +455,14 @@ export function summarise(
     if (isAnnotated(annotations[unit.id])) annotatedCount++
     for (const id of labelsOf(annotations[unit.id])) labelCounts[id] = (labelCounts[id] ?? 0) + 1
   }
-  return { id: document.id, meta: document.meta, sentenceCount, annotatedCount, labelCounts, contentHash: document.contentHash }
+  return {
+    id: document.id,
+    meta: document.meta,
+    sentenceCount,
+    annotatedCount,
+    labelCounts,
+    contentHash: document.contentHash,
+  }
 }
 
 /**

@@ -1,6 +1,10 @@
 import { computed, effectScope } from 'vue'
 import { storeToRefs } from 'pinia'
-import type { Dimension, Provenance, SentenceAnnotationInput } from '../../../electron/contract/model'
+import type {
+  Dimension,
+  Provenance,
+  SentenceAnnotationInput,
+} from '../../../electron/contract/model'
 import { isAnnotated } from '../../../electron/contract/model'
 import {
   addStatement,
@@ -43,13 +47,19 @@ function createCoding() {
   const suggester = computed(() => compileSuggester(project.codebook))
 
   /** Alias mentions in the focused sentence (offsets relative to the sentence). */
-  const mentions = computed<Mention[]>(() => (focused.value ? suggester.value(doc.textOf(focused.value)) : []))
+  const mentions = computed<Mention[]>(() =>
+    focused.value ? suggester.value(doc.textOf(focused.value)) : [],
+  )
 
   /** Suggested labels the current statement does not carry yet. */
   const openSuggestions = computed(() => {
     const seen = new Set<string>()
     return mentions.value.filter((m) => {
-      if (seen.has(m.labelId) || hasLabel(focusedInput.value, statementIndex.value, m.dimensionId, m.labelId)) return false
+      if (
+        seen.has(m.labelId) ||
+        hasLabel(focusedInput.value, statementIndex.value, m.dimensionId, m.labelId)
+      )
+        return false
       seen.add(m.labelId)
       return true
     })
@@ -64,18 +74,32 @@ function createCoding() {
   function commit(label: string, changes: HistoryChange[]): void {
     if (changes.length === 0) return
     history.record({ label, changes })
-    void doc.apply(changes.map((c) => ({ documentId: c.documentId, unitId: c.unitId, input: c.after })))
+    void doc.apply(
+      changes.map((c) => ({ documentId: c.documentId, unitId: c.unitId, input: c.after })),
+    )
   }
 
-  function edit(label: string, change: (input: SentenceAnnotationInput) => SentenceAnnotationInput): void {
+  function edit(
+    label: string,
+    change: (input: SentenceAnnotationInput) => SentenceAnnotationInput,
+  ): void {
     const unit = focused.value
     const docId = documentId.value
     if (!unit || !docId) return
-    commit(label, [{ documentId: docId, unitId: unit.id, before: beforeOf(unit.id), after: change(focusedInput.value) }])
+    commit(label, [
+      {
+        documentId: docId,
+        unitId: unit.id,
+        before: beforeOf(unit.id),
+        after: change(focusedInput.value),
+      },
+    ])
   }
 
   function toggle(dimension: Dimension, labelId: string, provenance: Provenance = 'manual'): void {
-    edit(`label ${labelId}`, (input) => toggleLabel(input, statementIndex.value, dimension, labelId, provenance))
+    edit(`label ${labelId}`, (input) =>
+      toggleLabel(input, statementIndex.value, dimension, labelId, provenance),
+    )
   }
 
   /** Accepts every open suggestion of the focused sentence, recorded as "suggested, accepted". */
@@ -85,7 +109,9 @@ function createCoding() {
     edit('accept suggestions', (input) =>
       open.reduce((acc, m) => {
         const dimension = project.codebook.dimensions.find((d) => d.id === m.dimensionId)
-        return dimension ? toggleLabel(acc, statementIndex.value, dimension, m.labelId, 'suggested-accepted') : acc
+        return dimension
+          ? toggleLabel(acc, statementIndex.value, dimension, m.labelId, 'suggested-accepted')
+          : acc
       }, input),
     )
   }

@@ -56,7 +56,8 @@ export function useKeyboard(
       PageDown: () => void coding.moveDocument(1),
       PageUp: () => void coding.moveDocument(-1),
       ' ': () => coding.nextUncoded(),
-      Enter: () => (event.shiftKey ? coding.acceptAllSuggestionsInDocument() : coding.acceptSuggestions()),
+      Enter: () =>
+        event.shiftKey ? coding.acceptAllSuggestionsInDocument() : coding.acceptSuggestions(),
       '+': () => coding.newStatement(),
       '-': () => coding.dropStatement(),
       '!': () => coding.toggleUncertain(),
@@ -67,8 +68,10 @@ export function useKeyboard(
       Backspace: () => coding.clear(),
     }
     // Tab cycles statements only while no control has the focus, so Tab still walks the controls.
-    const onPage = event.target === document.body || (event.target as HTMLElement).closest?.('[role="listbox"]')
-    if (event.key === 'Tab' && onPage) commands.Tab = () => coding.cycleStatement(event.shiftKey ? -1 : 1)
+    const onPage =
+      event.target === document.body || (event.target as HTMLElement).closest?.('[role="listbox"]')
+    if (event.key === 'Tab' && onPage)
+      commands.Tab = () => coding.cycleStatement(event.shiftKey ? -1 : 1)
     const command = commands[event.key]
     if (command) {
       event.preventDefault()

@@ -26,7 +26,8 @@ const de: typeof en = {
     statement: 'Aussage {n}',
     statements: 'Aussagen',
     addStatement: 'Aussage',
-    addStatementHint: 'Eine Aussage hinzufügen, wenn ein Akteur in diesem Satz eine andere Position vertritt',
+    addStatementHint:
+      'Eine Aussage hinzufügen, wenn ein Akteur in diesem Satz eine andere Position vertritt',
     removeStatement: 'Entfernen',
     single: 'eines',
     multi: 'mehrere',
@@ -66,7 +67,14 @@ const de: typeof en = {
     count: '{shown} von {total} Sätzen',
     results: 'Ergebnisse',
   },
-  meta: { title: 'Titel', source: 'Quelle', author: 'Autor', date: 'Datum', genre: 'Gattung', url: 'URL' },
+  meta: {
+    title: 'Titel',
+    source: 'Quelle',
+    author: 'Autor',
+    date: 'Datum',
+    genre: 'Gattung',
+    url: 'URL',
+  },
   overview: {
     open: 'Überblick',
     heading: 'Überblick über die Codierung',
@@ -75,7 +83,11 @@ const de: typeof en = {
     openDocument: '{title} öffnen: {profile}',
   },
   history: { undo: 'Rückgängig', redo: 'Wiederholen' },
-  save: { saved: 'Alle Änderungen gespeichert', saving: 'Speichert …', error: 'Nicht gespeichert: {message}' },
+  save: {
+    saved: 'Alle Änderungen gespeichert',
+    saving: 'Speichert …',
+    error: 'Nicht gespeichert: {message}',
+  },
   annotator: {
     heading: 'Wer codiert?',
     explain: 'Ihr Name wird mit jeder Annotation gespeichert.',
@@ -102,7 +114,8 @@ const de: typeof en = {
     find: 'Sätze suchen',
     help: 'diese Übersicht',
     escape: 'Feld verlassen oder Dialog schließen',
-    typingHint: 'Während Sie in einem Feld schreiben, wirken keine Tasten. Code-Tasten sind die Zeichen Ihrer Tastatur, gleich welches Layout.',
+    typingHint:
+      'Während Sie in einem Feld schreiben, wirken keine Tasten. Code-Tasten sind die Zeichen Ihrer Tastatur, gleich welches Layout.',
     close: 'Schließen',
   },
   notices: {
@@ -110,7 +123,13 @@ const de: typeof en = {
     understood: 'Verstanden',
     dismiss: 'Ausblenden',
   },
-  kinds: { sentence: 'Satz', heading: 'Überschrift', byline: 'Autorzeile', caption: 'Bildunterschrift', meta: 'Meta' },
+  kinds: {
+    sentence: 'Satz',
+    heading: 'Überschrift',
+    byline: 'Autorzeile',
+    caption: 'Bildunterschrift',
+    meta: 'Meta',
+  },
   language: 'Sprache',
 }
 

@@ -64,7 +64,14 @@ export default {
     count: '{shown} of {total} sentences',
     results: 'Results',
   },
-  meta: { title: 'Title', source: 'Source', author: 'Author', date: 'Date', genre: 'Genre', url: 'URL' },
+  meta: {
+    title: 'Title',
+    source: 'Source',
+    author: 'Author',
+    date: 'Date',
+    genre: 'Genre',
+    url: 'URL',
+  },
   overview: {
     open: 'Overview',
     heading: 'Overview of the coding',
@@ -100,7 +107,8 @@ export default {
     find: 'find sentences',
     help: 'this sheet',
     escape: 'leave a field or close a dialog',
-    typingHint: 'Keys never act while you type in a field. Label keys are the characters on your keyboard, whatever its layout.',
+    typingHint:
+      'Keys never act while you type in a field. Label keys are the characters on your keyboard, whatever its layout.',
     close: 'Close',
   },
   notices: {
@@ -108,6 +116,12 @@ export default {
     understood: 'Understood',
     dismiss: 'Dismiss',
   },
-  kinds: { sentence: 'sentence', heading: 'heading', byline: 'byline', caption: 'caption', meta: 'meta' },
+  kinds: {
+    sentence: 'sentence',
+    heading: 'heading',
+    byline: 'byline',
+    caption: 'caption',
+    meta: 'meta',
+  },
   language: 'Language',
 }

@@ -70,7 +70,8 @@ export const useDocumentStore = defineStore('document', () => {
       mine.set(c.unitId, ++editCounter)
       edits.set(c.unitId, editCounter)
     }
-    const newest = (unitId: string) => documentId.value === openId && edits.get(unitId) === mine.get(unitId)
+    const newest = (unitId: string) =>
+      documentId.value === openId && edits.get(unitId) === mine.get(unitId)
     pending.value++
     try {
       const stored = await api.saveAnnotations(changes)
@@ -117,10 +118,32 @@ export const useDocumentStore = defineStore('document', () => {
 
   function placeholder(): SentenceAnnotation {
     const now = new Date().toISOString()
-    return { statements: [], uncertain: false, note: '', annotator: '', createdAt: now, updatedAt: now, codebookVersion: 0 }
+    return {
+      statements: [],
+      uncertain: false,
+      note: '',
+      annotator: '',
+      createdAt: now,
+      updatedAt: now,
+      codebookVersion: 0,
+    }
   }
 
-  return { view, annotations, documentId, units, codable, saveState, saveError, openError, pending, textOf, open, apply, replace }
+  return {
+    view,
+    annotations,
+    documentId,
+    units,
+    codable,
+    saveState,
+    saveError,
+    openError,
+    pending,
+    textOf,
+    open,
+    apply,
+    replace,
+  }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useDocumentStore, import.meta.hot))

@@ -35,14 +35,20 @@ export const useHistoryStore = defineStore('history', () => {
     future.value = []
   }
 
-  async function step(from: typeof past, to: typeof past, side: 'before' | 'after'): Promise<HistoryEntry | null> {
+  async function step(
+    from: typeof past,
+    to: typeof past,
+    side: 'before' | 'after',
+  ): Promise<HistoryEntry | null> {
     const entry = from.value.pop()
     if (!entry) return null
     // The entry moves at once, like the change it makes: a redo pressed right after an undo
     // finds it, even while the undo is still on its way to the disk.
     to.value.push(entry)
     const doc = useDocumentStore()
-    const ok = await doc.apply(entry.changes.map((c) => ({ documentId: c.documentId, unitId: c.unitId, input: c[side] })))
+    const ok = await doc.apply(
+      entry.changes.map((c) => ({ documentId: c.documentId, unitId: c.unitId, input: c[side] })),
+    )
     if (!ok) {
       to.value.splice(to.value.lastIndexOf(entry), 1)
       from.value.push(entry)

@@ -75,7 +75,11 @@ export const useProjectStore = defineStore('project', () => {
    * Keeps a document's progress and label profile in step with a change of one sentence,
    * without reloading the list.
    */
-  function recount(documentId: string, before: SentenceAnnotation | undefined, after: SentenceAnnotation | undefined): void {
+  function recount(
+    documentId: string,
+    before: SentenceAnnotation | undefined,
+    after: SentenceAnnotation | undefined,
+  ): void {
     const i = indexById.get(documentId)
     if (i === undefined) return
     const doc = documents.value[i]

@@ -27,7 +27,19 @@ export const useUiStore = defineStore('ui', () => {
     statementIndex.value = 0
   }
 
-  return { focusIndex, statementIndex, shortcutsOpen, codebookOpen, importOpen, exportOpen, metaDocumentId, findOpen, notice, notify, focus }
+  return {
+    focusIndex,
+    statementIndex,
+    shortcutsOpen,
+    codebookOpen,
+    importOpen,
+    exportOpen,
+    metaDocumentId,
+    findOpen,
+    notice,
+    notify,
+    focus,
+  }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useUiStore, import.meta.hot))
