@@ -16,6 +16,7 @@ import type {
   ExportOptions,
   ImportSource,
   JobStatus,
+  LabelCounts,
   ProjectInfo,
   SentenceAnnotation,
   SentenceAnnotationInput,
@@ -29,6 +30,8 @@ export interface Api {
   getProject(): Promise<ProjectInfo>
   /** Summaries of all documents (no text), sorted by id. */
   listDocuments(): Promise<DocumentSummary[]>
+  /** How many sentences of each document carry each label (document id → label id → count). */
+  getLabelProfiles(): Promise<Record<string, LabelCounts>>
   /** One document with its units and the annotations of its sentences. */
   getDocument(documentId: string): Promise<DocumentView>
   /**
@@ -85,6 +88,7 @@ export type ApiMethod = keyof Api
 export const API_METHODS = [
   'getProject',
   'listDocuments',
+  'getLabelProfiles',
   'getDocument',
   'saveAnnotation',
   'saveAnnotations',

@@ -65,8 +65,17 @@ export interface DocumentSummary {
   /** Units that are annotated by default (sentences plus included units). */
   sentenceCount: number
   annotatedCount: number
-  /** Per label id, how many sentences carry it (in any statement): the document's profile. */
-  labelCounts: Record<string, number>
+}
+
+/** Per label id, how many sentences of a document carry it (in any statement). */
+export type LabelCounts = Record<string, number>
+
+/**
+ * A summary with the document's label profile. Core keeps these in its index; the document list
+ * gets plain summaries, and the profiles travel only when the overview asks for them.
+ */
+export interface DocumentProfile extends DocumentSummary {
+  labelCounts: LabelCounts
 }
 
 export interface Label {

@@ -19,6 +19,7 @@ import {
 export const API_ARGUMENTS = {
   getProject: z.tuple([]),
   listDocuments: z.tuple([]),
+  getLabelProfiles: z.tuple([]),
   getDocument: z.tuple([idSchema]),
   saveAnnotation: z.tuple([idSchema, idSchema, sentenceAnnotationInputSchema.nullable()]),
   saveAnnotations: z.tuple([z.array(annotationChangeSchema).max(100_000)]),

@@ -30,6 +30,7 @@ function implementation(service: ProjectService, { dialogs, jobs }: HandlerDeps)
   return {
     getProject: async () => service.info(),
     listDocuments: async () => service.listDocuments(),
+    getLabelProfiles: async () => service.labelProfiles(),
     getDocument: (id) => service.getDocument(id),
     saveAnnotation: (documentId, unitId, input) =>
       service.saveAnnotation(documentId, unitId, input),

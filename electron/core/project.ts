@@ -5,6 +5,7 @@ import {
   type CodebookImpact,
   type DocumentMeta,
   type DocumentSummary,
+  type LabelCounts,
   type DocumentView,
   type ProjectInfo,
   type SentenceAnnotation,
@@ -59,7 +60,12 @@ export class ProjectService {
   }
 
   listDocuments(): DocumentSummary[] {
-    return this.repo.listDocuments()
+    return this.repo.listDocuments().map(({ labelCounts: _profile, ...summary }) => summary)
+  }
+
+  /** Each document's label profile, for the overview. */
+  labelProfiles(): Record<string, LabelCounts> {
+    return Object.fromEntries(this.repo.listDocuments().map((d) => [d.id, d.labelCounts]))
   }
 
   async getDocument(documentId: string): Promise<DocumentView> {
@@ -205,7 +211,7 @@ export class ProjectService {
     const document = await this.repo.getDocument(documentId)
     const annotations = await this.repo.getAnnotations(documentId)
     await this.repo.replaceDocument({ ...document, meta }, annotations)
-    const summary = this.repo.listDocuments().find((d) => d.id === documentId)
+    const summary = this.listDocuments().find((d) => d.id === documentId)
     if (!summary) throw new Error(`The document "${documentId}" vanished while saving.`)
     return summary
   }

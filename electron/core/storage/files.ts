@@ -18,7 +18,7 @@ import {
 } from '../../contract/schemas'
 import type {
   Codebook,
-  DocumentSummary,
+  DocumentProfile,
   SentenceAnnotation,
   StoredDocument,
 } from '../../contract/model'
@@ -43,7 +43,7 @@ export interface AnnotationFile {
   annotations: Record<string, SentenceAnnotation>
 }
 
-export interface IndexEntry extends DocumentSummary {
+export interface IndexEntry extends DocumentProfile {
   contentHash: string
 }
 

@@ -6,7 +6,7 @@ import {
   isAnnotated,
   labelsOf,
   type Codebook,
-  type DocumentSummary,
+  type DocumentProfile,
   type SentenceAnnotation,
   type StoredDocument,
 } from '../../contract/model'
@@ -198,7 +198,7 @@ export class LowdbProjectRepository implements ProjectRepository {
     await this.project.write()
   }
 
-  listDocuments(): DocumentSummary[] {
+  listDocuments(): DocumentProfile[] {
     return [...this.entries.values()]
       .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
       .map(({ contentHash: _hash, ...summary }) => summary)

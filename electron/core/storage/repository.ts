@@ -1,6 +1,6 @@
 import type {
   Codebook,
-  DocumentSummary,
+  DocumentProfile,
   SentenceAnnotation,
   StoredDocument,
 } from '../../contract/model'
@@ -24,8 +24,8 @@ export interface ProjectRepository {
   getCodebook(): Codebook
   setCodebook(codebook: Codebook): Promise<void>
 
-  /** Summaries of all documents, sorted by id. */
-  listDocuments(): DocumentSummary[]
+  /** Summaries of all documents with their label profiles, sorted by id. */
+  listDocuments(): DocumentProfile[]
   hasDocument(id: string): boolean
   /** The id of a document with this content hash, if one exists. */
   findByContentHash(hash: string): string | undefined

@@ -2,7 +2,6 @@ import { computed, ref, shallowRef } from 'vue'
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import {
   isAnnotated,
-  labelsOf,
   type Codebook,
   type DocumentSummary,
   type ProjectInfo,
@@ -71,10 +70,7 @@ export const useProjectStore = defineStore('project', () => {
     if (info.value) info.value = { ...info.value, annotator: name.trim() }
   }
 
-  /**
-   * Keeps a document's progress and label profile in step with a change of one sentence,
-   * without reloading the list.
-   */
+  /** Keeps a document's progress in step with a change of one sentence, without reloading the list. */
   function recount(
     documentId: string,
     before: SentenceAnnotation | undefined,
@@ -82,15 +78,10 @@ export const useProjectStore = defineStore('project', () => {
   ): void {
     const i = indexById.get(documentId)
     if (i === undefined) return
+    const delta = Number(isAnnotated(after)) - Number(isAnnotated(before))
+    if (delta === 0) return
     const doc = documents.value[i]
-    const counts = { ...doc.labelCounts }
-    for (const id of labelsOf(before)) counts[id] = (counts[id] ?? 0) - 1
-    for (const id of labelsOf(after)) counts[id] = (counts[id] ?? 0) + 1
-    replaceSummary({
-      ...doc,
-      annotatedCount: doc.annotatedCount + Number(isAnnotated(after)) - Number(isAnnotated(before)),
-      labelCounts: Object.fromEntries(Object.entries(counts).filter(([, n]) => n > 0)),
-    })
+    replaceSummary({ ...doc, annotatedCount: doc.annotatedCount + delta })
   }
 
   return {
