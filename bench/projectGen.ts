@@ -22,7 +22,7 @@ import {
   type IndexFile,
   type ProjectFile,
 } from '../electron/core/storage/files'
-import { summarise } from '../electron/core/storage/lowdbRepository'
+import { summarise } from '../electron/core/storage/projectIndex'
 import { article, articleMeta } from './germanText'
 import { int, pick, streamFor, type Random } from './prng'
 

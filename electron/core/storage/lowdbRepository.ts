@@ -1,8 +1,7 @@
-import { appendFile, mkdir, readdir, readFile, rm, stat } from 'node:fs/promises'
+import { mkdir, readdir, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Low } from 'lowdb'
 import {
-  isAnnotatable,
   isAnnotated,
   labelsOf,
   type Codebook,
@@ -10,32 +9,24 @@ import {
   type SentenceAnnotation,
   type StoredDocument,
 } from '../../contract/model'
-import { DurableJsonFile, writeAtomically } from './durableFile'
+import { DurableJsonFile } from './durableFile'
 import {
   readAnnotationFile,
   readDocumentFile,
-  readIndexFile,
   readProjectFile,
   SCHEMA_VERSION,
   type AnnotationFile,
   type DocumentFile,
-  type IndexEntry,
-  type IndexFile,
   type ProjectFile,
 } from './files'
 import { acquireProjectLock } from './lock'
+import { ProjectIndex, summarise } from './projectIndex'
 import type { ProjectRepository, StorageNotice } from './repository'
 
 /** How many documents' annotation files stay loaded; the rest are read again on demand. */
 const CACHED_SHARDS = 256
 /** How many documents stay in memory after use. */
 const CACHED_DOCUMENTS = 64
-/**
- * The index is a cache: it is written at most this often, and on close. For a large corpus it is
- * megabytes, so writing it often would compete with label changes for the disk; after a crash
- * the `index.dirty` marks name the few documents to recount.
- */
-const INDEX_FLUSH_MS = 30_000
 
 export class NotAProjectError extends Error {
   constructor(dir: string) {
@@ -115,17 +106,9 @@ function noteRecovery(notices: StorageNotice[], adapter: DurableJsonFile<unknown
 
 export class LowdbProjectRepository implements ProjectRepository {
   readonly notices: StorageNotice[]
-  private entries = new Map<string, IndexEntry>()
-  private byHash = new Map<string, string>()
+  private readonly index: ProjectIndex
   private shards = new Map<string, Promise<Low<AnnotationFile>>>()
   private documents = new Map<string, StoredDocument>()
-  private readonly index: Low<IndexFile>
-  /** Documents whose counts changed since the index was last written (also kept on disk). */
-  private dirty = new Set<string>()
-  private inFlight = new Map<string, number>()
-  private changes = new Map<string, number>()
-  private flushTimer: ReturnType<typeof setTimeout> | null = null
-  private flushing: Promise<void> = Promise.resolve()
   private closed = false
 
   constructor(
@@ -135,58 +118,22 @@ export class LowdbProjectRepository implements ProjectRepository {
     private readonly releaseLock: () => Promise<void> = async () => {},
   ) {
     this.notices = notices
-    this.index = new Low<IndexFile>(new DurableJsonFile(join(path, 'index.json'), readIndexFile), {
-      schemaVersion: SCHEMA_VERSION,
-      documents: [],
-    })
+    this.index = new ProjectIndex(path)
   }
 
   get name(): string {
     return this.project.data.name
   }
 
-  private get dirtyFile(): string {
-    return join(this.path, 'index.dirty')
-  }
-
   /** Loads the index, repairing it from the document files when it is missing or stale. */
   async loadIndex(): Promise<void> {
-    let stored: IndexFile | null
-    try {
-      await this.index.read()
-      stored = this.index.data
-    } catch {
-      stored = null // a damaged cache is rebuilt, not reported
-    }
     const files = (await readdir(join(this.path, 'documents'))).filter(
       (f) => f.endsWith('.json') && !f.startsWith('.'),
     )
     const onDisk = new Set(files.map((f) => decodeId(f.slice(0, -'.json'.length))))
-    const entries = stored?.documents ?? []
-    const complete = entries.length === onDisk.size && entries.every((e) => onDisk.has(e.id))
-    if (complete) {
-      for (const e of entries) this.entries.set(e.id, e)
-      for (const id of await this.readDirtyMarks()) if (onDisk.has(id)) await this.refreshEntry(id)
-    } else {
-      for (const id of onDisk) await this.refreshEntry(id)
-    }
-    for (const e of this.entries.values()) this.byHash.set(e.contentHash, e.id)
-    if (!complete || this.dirty.size > 0) await this.flushIndex()
-  }
-
-  private async readDirtyMarks(): Promise<string[]> {
-    try {
-      return (await readFile(this.dirtyFile, 'utf8')).split('\n').filter(Boolean)
-    } catch {
-      return []
-    }
-  }
-
-  private async refreshEntry(id: string): Promise<void> {
-    const doc = await this.getDocument(id)
-    const annotations = await this.getAnnotations(id)
-    this.entries.set(id, summarise(doc, annotations))
-    this.dirty.add(id)
+    await this.index.load(onDisk, async (id) =>
+      summarise(await this.getDocument(id), await this.getAnnotations(id)),
+    )
   }
 
   getCodebook(): Codebook {
@@ -199,17 +146,15 @@ export class LowdbProjectRepository implements ProjectRepository {
   }
 
   listDocuments(): DocumentProfile[] {
-    return [...this.entries.values()]
-      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-      .map(({ contentHash: _hash, ...summary }) => summary)
+    return this.index.list().map(({ contentHash: _hash, ...summary }) => summary)
   }
 
   hasDocument(id: string): boolean {
-    return this.entries.has(id)
+    return this.index.has(id)
   }
 
   findByContentHash(hash: string): string | undefined {
-    return this.byHash.get(hash)
+    return this.index.findByContentHash(hash)
   }
 
   async getDocument(id: string): Promise<StoredDocument> {
@@ -248,8 +193,7 @@ export class LowdbProjectRepository implements ProjectRepository {
   }
 
   async addDocument(document: StoredDocument): Promise<void> {
-    if (this.entries.has(document.id))
-      throw new Error(`A document "${document.id}" already exists.`)
+    if (this.index.has(document.id)) throw new Error(`A document "${document.id}" already exists.`)
     await this.replaceDocument(document, {})
   }
 
@@ -261,39 +205,33 @@ export class LowdbProjectRepository implements ProjectRepository {
     const file: DocumentFile = { schemaVersion: SCHEMA_VERSION, document }
     const shard = await this.shard(document.id)
     this.documents.delete(document.id)
-    // The document comes first: annotations of units it lacks are harmless, and the next
-    // write of the annotations file repairs them; the other order could show labels on
-    // sentences that no longer exist.
-    await this.markDirty(document.id)
-    await new DurableJsonFile<DocumentFile>(this.documentFile(document.id), readDocumentFile).write(
-      file,
-    )
-    this.cacheDocument(document)
-    shard.data = { schemaVersion: SCHEMA_VERSION, documentId: document.id, annotations }
-    await shard.write()
-    const previous = this.entries.get(document.id)
-    if (previous) this.byHash.delete(previous.contentHash)
-    this.entries.set(document.id, summarise(document, annotations))
-    this.byHash.set(document.contentHash, document.id)
-    this.bump(document.id)
-    this.scheduleFlush()
+    await this.index.writing(document.id, async () => {
+      // The document comes first: annotations of units it lacks are harmless, and the next
+      // write of the annotations file repairs them; the other order could show labels on
+      // sentences that no longer exist.
+      await new DurableJsonFile<DocumentFile>(
+        this.documentFile(document.id),
+        readDocumentFile,
+      ).write(file)
+      this.cacheDocument(document)
+      shard.data = { schemaVersion: SCHEMA_VERSION, documentId: document.id, annotations }
+      await shard.write()
+      this.index.set(summarise(document, annotations))
+    })
   }
 
   async removeDocument(id: string): Promise<void> {
     this.assertOpen()
-    const entry = this.entries.get(id)
-    if (!entry) throw new Error(`There is no document "${id}" in this project.`)
-    await this.markDirty(id)
-    for (const suffix of ['', '.bak', '.tmp']) {
-      await rm(this.documentFile(id) + suffix, { force: true })
-      await rm(this.annotationFile(id) + suffix, { force: true })
-    }
-    this.shards.delete(id)
-    this.documents.delete(id)
-    this.entries.delete(id)
-    this.byHash.delete(entry.contentHash)
-    this.bump(id)
-    this.scheduleFlush()
+    if (!this.index.has(id)) throw new Error(`There is no document "${id}" in this project.`)
+    await this.index.writing(id, async () => {
+      for (const suffix of ['', '.bak', '.tmp']) {
+        await rm(this.documentFile(id) + suffix, { force: true })
+        await rm(this.annotationFile(id) + suffix, { force: true })
+      }
+      this.shards.delete(id)
+      this.documents.delete(id)
+      this.index.delete(id)
+    })
   }
 
   async putAnnotation(
@@ -309,25 +247,23 @@ export class LowdbProjectRepository implements ProjectRepository {
     entries: Array<[unitId: string, annotation: SentenceAnnotation | null]>,
   ): Promise<void> {
     this.assertOpen()
-    const entry = this.entries.get(documentId)
-    if (!entry) throw new Error(`There is no document "${documentId}" in this project.`)
-    this.inFlight.set(documentId, (this.inFlight.get(documentId) ?? 0) + 1)
-    try {
-      await this.markDirty(documentId)
+    if (!this.index.has(documentId))
+      throw new Error(`There is no document "${documentId}" in this project.`)
+    await this.index.writing(documentId, async () => {
       const shard = await this.shard(documentId)
-      let delta = 0
       // Deltas, applied after the write: concurrent writes to one document must not lose counts.
-      const labelDelta = new Map<string, number>()
+      let annotated = 0
+      const labels = new Map<string, number>()
       const previous = new Map<string, SentenceAnnotation | undefined>()
       for (const [unitId, annotation] of entries) {
-        if (!previous.has(unitId)) previous.set(unitId, shard.data.annotations[unitId])
         const old = shard.data.annotations[unitId]
+        if (!previous.has(unitId)) previous.set(unitId, old)
         if (annotation) shard.data.annotations[unitId] = annotation
         else delete shard.data.annotations[unitId]
-        delta += Number(isAnnotated(annotation ?? undefined)) - Number(isAnnotated(old))
-        for (const id of labelsOf(old)) labelDelta.set(id, (labelDelta.get(id) ?? 0) - 1)
+        annotated += Number(isAnnotated(annotation ?? undefined)) - Number(isAnnotated(old))
+        for (const id of labelsOf(old)) labels.set(id, (labels.get(id) ?? 0) - 1)
         for (const id of labelsOf(annotation ?? undefined))
-          labelDelta.set(id, (labelDelta.get(id) ?? 0) + 1)
+          labels.set(id, (labels.get(id) ?? 0) + 1)
       }
       try {
         await shard.write()
@@ -339,61 +275,19 @@ export class LowdbProjectRepository implements ProjectRepository {
         }
         throw e
       }
-      entry.annotatedCount += delta
-      const counts = { ...entry.labelCounts }
-      for (const [id, d] of labelDelta) counts[id] = (counts[id] ?? 0) + d
-      entry.labelCounts = Object.fromEntries(Object.entries(counts).filter(([, n]) => n > 0))
-      this.bump(documentId)
-    } finally {
-      this.inFlight.set(documentId, (this.inFlight.get(documentId) ?? 1) - 1)
-    }
-    this.scheduleFlush()
+      this.index.adjust(documentId, annotated, labels)
+    })
   }
 
   async close(): Promise<void> {
     if (this.closed) return
-    if (this.flushTimer) clearTimeout(this.flushTimer)
-    await this.flushIndex()
+    await this.index.stop()
     this.closed = true
     await this.releaseLock()
   }
 
   private assertOpen(): void {
     if (this.closed) throw new Error('The project is closed.')
-  }
-
-  private bump(id: string): void {
-    this.changes.set(id, (this.changes.get(id) ?? 0) + 1)
-  }
-
-  /** Records on disk, before the first change of a document, that its index entry may be stale. */
-  private async markDirty(id: string): Promise<void> {
-    if (this.dirty.has(id)) return
-    this.dirty.add(id)
-    await appendFile(this.dirtyFile, `${id}\n`)
-  }
-
-  private scheduleFlush(): void {
-    if (this.flushTimer || this.closed) return
-    this.flushTimer = setTimeout(() => {
-      this.flushTimer = null
-      void this.flushIndex()
-    }, INDEX_FLUSH_MS)
-  }
-
-  private flushIndex(): Promise<void> {
-    this.flushing = this.flushing.then(async () => {
-      const seen = new Map([...this.dirty].map((id) => [id, this.changes.get(id) ?? 0]))
-      this.index.data = { schemaVersion: SCHEMA_VERSION, documents: [...this.entries.values()] }
-      await this.index.write()
-      for (const [id, count] of seen) {
-        if ((this.inFlight.get(id) ?? 0) === 0 && (this.changes.get(id) ?? 0) === count)
-          this.dirty.delete(id)
-      }
-      if (this.dirty.size === 0) await rm(this.dirtyFile, { force: true })
-      else await writeAtomically(this.dirtyFile, [...this.dirty].map((id) => `${id}\n`).join(''))
-    })
-    return this.flushing
   }
 
   /**
@@ -439,29 +333,6 @@ export class LowdbProjectRepository implements ProjectRepository {
 
   private annotationFile(id: string): string {
     return join(this.path, 'annotations', `${encodeId(id)}.json`)
-  }
-}
-
-export function summarise(
-  document: StoredDocument,
-  annotations: Record<string, SentenceAnnotation>,
-): IndexEntry {
-  let sentenceCount = 0
-  let annotatedCount = 0
-  const labelCounts: Record<string, number> = {}
-  for (const unit of document.units) {
-    if (!isAnnotatable(unit)) continue
-    sentenceCount++
-    if (isAnnotated(annotations[unit.id])) annotatedCount++
-    for (const id of labelsOf(annotations[unit.id])) labelCounts[id] = (labelCounts[id] ?? 0) + 1
-  }
-  return {
-    id: document.id,
-    meta: document.meta,
-    sentenceCount,
-    annotatedCount,
-    labelCounts,
-    contentHash: document.contentHash,
   }
 }
 
