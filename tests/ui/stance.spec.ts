@@ -48,3 +48,29 @@ test('the analyst is asked for a name on first start, and it is stamped on annot
   const [annotation] = Object.values(onDisk.annotations) as Array<{ annotator: string }>
   expect(annotation.annotator).toBe('Erika Mustermann')
 })
+
+test('label keys follow the character the layout produces (QWERTZ), not the physical key', async ({
+  harness,
+}) => {
+  const app = await harness.start({ annotator: 'QWERTZ Analyst' })
+  await app.ready()
+  // On a German keyboard the key where QWERTY has Z types "y"; "#" and "+" have keys of their own.
+  const press = (key: string, code: string) =>
+    app.page.evaluate(
+      ([k, c]) =>
+        document.body.dispatchEvent(
+          new KeyboardEvent('keydown', { key: k, code: c, bubbles: true, cancelable: true }),
+        ),
+      [key, code],
+    )
+  await press('y', 'KeyZ')
+  await expect(app.label('Symbolic politics')).toHaveAttribute('aria-pressed', 'true')
+  await press('+', 'BracketRight')
+  await expect(app.codingPanel.getByRole('tab', { name: 'Statement 2' })).toBeVisible()
+  await press('#', 'Backslash')
+  await expect(app.codingPanel.getByRole('textbox', { name: /Note/ })).toBeFocused()
+  // While typing in the note, the same keys are text.
+  await app.page.keyboard.type('y+')
+  await expect(app.codingPanel.getByRole('textbox', { name: /Note/ })).toHaveValue('y+')
+  await expect(app.codingPanel.getByRole('tab')).toHaveCount(2)
+})
