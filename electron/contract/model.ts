@@ -258,8 +258,18 @@ export interface ExportSummary {
   sentences: number
 }
 
-export type ExportFormat =
-  'jsonl' | 'csv-sentences' | 'csv-statements' | 'codebook' | 'card' | 'graphml' | 'all'
+/** The export formats, in the order the export dialog offers them. */
+export const EXPORT_FORMATS = [
+  'jsonl',
+  'csv-sentences',
+  'csv-statements',
+  'codebook',
+  'card',
+  'graphml',
+  'all',
+] as const
+
+export type ExportFormat = (typeof EXPORT_FORMATS)[number]
 
 export interface ExportOptions {
   format: ExportFormat

@@ -3,7 +3,7 @@
  * renderer is untrusted) and storage validates every file it reads. Pure zod: no Node, no DOM.
  */
 import { z } from 'zod'
-import { UNIT_KINDS } from './model'
+import { EXPORT_FORMATS, UNIT_KINDS } from './model'
 
 const MAX_ID = 200
 const MAX_TEXT = 100_000
@@ -129,15 +129,7 @@ export const sentenceQuerySchema = z.object({
 const fraction = z.number().min(0).max(1)
 
 export const exportOptionsSchema = z.object({
-  format: z.enum([
-    'jsonl',
-    'csv-sentences',
-    'csv-statements',
-    'codebook',
-    'card',
-    'graphml',
-    'all',
-  ]),
+  format: z.enum(EXPORT_FORMATS),
   documents: z
     .object({ ids: z.array(idSchema).max(1_000_000).optional(), meta: metaFilterSchema.optional() })
     .optional(),

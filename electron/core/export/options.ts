@@ -5,18 +5,9 @@
  */
 import { basename, dirname, extname, join } from 'node:path'
 import { z } from 'zod'
-import type { ExportFormat as ContractExportFormat } from '../../contract/model'
+import { EXPORT_FORMATS, type ExportFormat } from '../../contract/model'
 
-export const EXPORT_FORMATS = [
-  'jsonl',
-  'csv-sentences',
-  'csv-statements',
-  'codebook',
-  'card',
-  'graphml',
-  'all',
-] as const satisfies readonly ContractExportFormat[]
-export type ExportFormat = (typeof EXPORT_FORMATS)[number]
+export { EXPORT_FORMATS, type ExportFormat }
 
 export const SPLIT_NAMES = ['train', 'dev', 'test'] as const
 export type SplitName = (typeof SPLIT_NAMES)[number]
