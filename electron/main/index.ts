@@ -5,6 +5,7 @@
 import { join } from 'node:path'
 import { app, BrowserWindow, dialog } from 'electron'
 import { openWorkbench, type Workbench } from '../core/workbench'
+import { electronDialogs } from './dialogs'
 import { registerHandlers } from './ipc'
 import { createMainWindow, hardenSessions, isTrustedFrame } from './window'
 
@@ -25,6 +26,7 @@ async function start(): Promise<void> {
       projectDir: join(userData, 'projects', 'default'),
       settingsFile: join(userData, 'settings.json'),
       sampleCorpusDir: sampleCorpusDir(),
+      dialogs: electronDialogs,
     })
   } catch (e) {
     dialog.showErrorBox('The project could not be opened', (e as Error).message)
