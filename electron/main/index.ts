@@ -7,6 +7,7 @@ import { app, BrowserWindow, dialog } from 'electron'
 import { openWorkbench, type Workbench } from '../core/workbench'
 import { electronDialogs } from './dialogs'
 import { registerHandlers } from './ipc'
+import { installMenu } from './menu'
 import { createMainWindow, hardenSessions, isTrustedFrame } from './window'
 
 // Tests point the app at a temporary folder; analysts get the OS's user-data folder.
@@ -34,6 +35,7 @@ async function start(): Promise<void> {
     return
   }
   registerHandlers(workbench.handlers, isTrustedFrame)
+  installMenu()
   createMainWindow()
 }
 
