@@ -4,6 +4,10 @@
  * to be kept, joined or encoded again, and one slice can go to two files (the full export and
  * its split) without a copy.
  */
+import type { ExportDocument } from './rows'
+
+/** Appends what a format writes for one document and returns how many rows (lines) that was. */
+export type DocumentWriter = (doc: ExportDocument, out: ByteBuilder) => number
 
 /** New slabs are this big; a longer piece gets a slab of its own size. */
 const SLAB_BYTES = 4 << 20

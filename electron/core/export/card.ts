@@ -4,10 +4,19 @@
  * analysts or imported with articles, so every such text is escaped before it goes into
  * Markdown: a label called `<script>` or `*x*` must show as written, not render.
  */
-import { isAnnotatable, isAnnotated } from '../../contract/model'
-import { countStatements } from './csv'
-import { FOLDER_FILES, SPLIT_NAMES, splitFilePath } from './options'
-import { valuesOf, type ExportData } from './rows'
+import type { Codebook } from '../../contract/model'
+import { FOLDER_FILES, SPLIT_NAMES, splitFilePath, type ExportOptions } from './options'
+import type { DimensionInfo } from './rows'
+import type { ExportTally } from './tally'
+
+/** What a card describes: the export's options and dimensions, and what it counted. */
+export interface CardData {
+  projectName: string
+  codebook: Codebook
+  dimensions: DimensionInfo[]
+  options: ExportOptions
+  tally: ExportTally
+}
 
 /** Escapes untrusted text for inline Markdown (table cells included) and for HTML. */
 export function escapeMarkdown(text: string): string {
@@ -40,12 +49,8 @@ function percent(part: number, whole: number): string {
 }
 
 /** The card for an export whose data files are `files` (names inside the export folder). */
-export function buildCard(data: ExportData, files: string[]): string {
-  const rows = data.documents.flatMap((d) => d.rows)
-  const sentences = rows.filter((r) => isAnnotatable(r.unit)).length
-  const annotatedRows = rows.filter((r) => isAnnotated(r.annotation ?? undefined))
-  const kinds = new Map<string, number>()
-  for (const r of rows) kinds.set(r.unit.kind, (kinds.get(r.unit.kind) ?? 0) + 1)
+export function buildCard(data: CardData, files: string[]): string {
+  const t = data.tally
   const out: string[] = []
   out.push(`# ${e(data.projectName || 'Annotated corpus')}`, '')
   out.push(
@@ -58,39 +63,31 @@ export function buildCard(data: ExportData, files: string[]): string {
     table(
       ['', 'Count'],
       [
-        ['Documents', data.documents.length],
-        ['Units exported', rows.length],
-        ...[...kinds].map(([kind, n]): [string, number] => [`– ${kind}`, n]),
-        ['Sentences (annotatable units)', sentences],
-        ['Annotated sentences', annotatedRows.length],
-        ['Statements', countStatements(data.documents)],
+        ['Documents', t.documents],
+        ['Units exported', t.units],
+        ...[...t.kinds].map(([kind, n]): [string, number] => [`– ${kind}`, n]),
+        ['Sentences (annotatable units)', t.sentences],
+        ['Annotated sentences', t.annotated],
+        ['Statements', t.statements],
       ],
     ),
     '',
   )
-  out.push(...distribution(data, annotatedRows.length))
+  out.push(...distribution(data))
   out.push(...definitions(data))
-  out.push(...provenanceSection(data, annotatedRows))
+  out.push(...provenanceSection(data))
   out.push(...optionsSection(data))
   out.push(...loadingSection(data, files))
   return `${out.join('\n').trimEnd()}\n`
 }
 
-function distribution(data: ExportData, annotated: number): string[] {
+function distribution(data: CardData): string[] {
   const out = ['## Label distribution', '']
-  const rows = data.documents.flatMap((d) => d.rows)
+  const none = new Map<string, number>()
   for (const dimension of data.dimensions) {
-    const statements = new Map<string, number>()
-    const sentences = new Map<string, number>()
-    for (const row of rows) {
-      const seen = new Set<string>()
-      for (const s of row.annotation?.statements ?? [])
-        for (const id of valuesOf(s, dimension.id)) {
-          statements.set(id, (statements.get(id) ?? 0) + 1)
-          seen.add(id)
-        }
-      for (const id of seen) sentences.set(id, (sentences.get(id) ?? 0) + 1)
-    }
+    const counts = data.tally.labels.get(dimension.id)
+    const statements = counts?.statements ?? none
+    const sentences = counts?.sentences ?? none
     out.push(`### ${e(dimension.name)} (${code(dimension.id)})`, '')
     out.push(
       table(
@@ -100,7 +97,7 @@ function distribution(data: ExportData, annotated: number): string[] {
           code(id),
           statements.get(id) ?? 0,
           sentences.get(id) ?? 0,
-          percent(sentences.get(id) ?? 0, annotated),
+          percent(sentences.get(id) ?? 0, data.tally.annotated),
         ]),
       ),
       '',
@@ -109,7 +106,7 @@ function distribution(data: ExportData, annotated: number): string[] {
   return out
 }
 
-function definitions(data: ExportData): string[] {
+function definitions(data: CardData): string[] {
   const out = ['## Label definitions', '', `Codebook version ${data.codebook.version}.`, '']
   for (const dimension of data.codebook.dimensions) {
     const kind = dimension.multi ? 'several labels per statement' : 'one label per statement'
@@ -124,17 +121,8 @@ function definitions(data: ExportData): string[] {
   return out
 }
 
-function provenanceSection(
-  data: ExportData,
-  annotated: ExportData['documents'][number]['rows'],
-): string[] {
-  const annotators = new Map<string, number>()
-  const versions = new Map<number, number>()
-  for (const { annotation: a } of annotated) {
-    if (!a) continue
-    annotators.set(a.annotator, (annotators.get(a.annotator) ?? 0) + 1)
-    versions.set(a.codebookVersion, (versions.get(a.codebookVersion) ?? 0) + 1)
-  }
+function provenanceSection(data: CardData): string[] {
+  const { annotators, versions } = data.tally
   return [
     '## Annotators',
     '',
@@ -155,7 +143,7 @@ function provenanceSection(
   ]
 }
 
-function optionsSection(data: ExportData): string[] {
+function optionsSection(data: CardData): string[] {
   const o = data.options
   const chosen = [
     ...(o.documents.ids ? [o.documents.ids.map(code).join(', ')] : []),
@@ -191,7 +179,7 @@ function optionsSection(data: ExportData): string[] {
   ]
 }
 
-function loadingSection(data: ExportData, files: string[]): string[] {
+function loadingSection(data: CardData, files: string[]): string[] {
   const jsonl = files.find((f) => f.endsWith('.jsonl')) ?? FOLDER_FILES.jsonl
   const dims = data.dimensions.map((d) => d.id)
   const example = dims[0] ?? 'stance'

@@ -6,17 +6,19 @@
  */
 import Papa from 'papaparse'
 import { isAnnotated } from '../../contract/model'
+import type { DocumentWriter } from './bytes'
+import type { ExportOptions } from './options'
 import {
+  hasLabels,
   labelNames,
   unionLabels,
   valuesOf,
   type DimensionInfo,
-  type ExportData,
   type ExportDocument,
 } from './rows'
 
 type Cell = string | number | null
-type Table = { header: string[]; rows: (doc: ExportDocument) => Cell[][] }
+export type Table = { header: string[]; rows: (doc: ExportDocument) => Cell[][] }
 
 const NEWLINE = '\r\n'
 const BOM = '\ufeff'
@@ -27,16 +29,17 @@ function unparse(rows: Cell[][]): string {
   return Papa.unparse(rows, { escapeFormulae: true, newline: NEWLINE })
 }
 
-/** The file as chunks: the header, then one chunk per document (so the writer can stream). */
-export function* csvChunks(
-  table: Table,
-  documents: ExportDocument[],
-  bom: boolean,
-): Generator<string> {
-  yield (bom ? BOM : '') + unparse([table.header]) + NEWLINE
-  for (const doc of documents) {
+/** The start of the file: the byte order mark if asked for, and the header. */
+export function csvHeader(table: Table, bom: boolean): string {
+  return (bom ? BOM : '') + unparse([table.header]) + NEWLINE
+}
+
+/** Writes the rows of one document at a time, so the file streams. */
+export function csvWriter(table: Table): DocumentWriter {
+  return (doc, out) => {
     const rows = table.rows(doc)
-    if (rows.length > 0) yield unparse(rows) + NEWLINE
+    if (rows.length > 0) out.text(unparse(rows) + NEWLINE)
+    return rows.length
   }
 }
 
@@ -74,8 +77,10 @@ const SENTENCE_TAIL = [
 ]
 
 /** One row per unit: per dimension the names of its labels over all statements, joined. */
-export function sentenceTable(data: ExportData): Table {
-  const { dimensions, options } = data
+export function sentenceTable(
+  dimensions: DimensionInfo[],
+  options: Pick<ExportOptions, 'split' | 'oneHot'>,
+): Table {
   const withSplit = options.split !== null
   const oneHot = options.oneHot
     ? dimensions.flatMap((d) => [...d.labels.keys()].map((id) => ({ dimension: d.id, id })))
@@ -143,8 +148,10 @@ const STATEMENT_TAIL = ['uncertain', 'annotator']
  * One row per statement with at least one label (the empty statement the editor starts a
  * sentence with is not a statement in the sense of the Discourse Network Analyzer).
  */
-export function statementTable(data: ExportData): Table {
-  const { dimensions, options } = data
+export function statementTable(
+  dimensions: DimensionInfo[],
+  options: Pick<ExportOptions, 'split'>,
+): Table {
   const withSplit = options.split !== null
   const header = [
     ...STATEMENT_HEAD,
@@ -161,7 +168,7 @@ export function statementTable(data: ExportData): Table {
         const a = row.annotation
         if (!a) continue
         for (const s of a.statements) {
-          if (!Object.values(s.values).some((ids) => ids.length > 0)) continue
+          if (!hasLabels(s)) continue
           const cells: Cell[] = [
             document.id,
             document.meta.title ?? null,
@@ -181,14 +188,4 @@ export function statementTable(data: ExportData): Table {
       return rows
     },
   }
-}
-
-/** The number of statement rows a statement table will hold (for the export's counts). */
-export function countStatements(documents: ExportDocument[]): number {
-  let n = 0
-  for (const doc of documents)
-    for (const row of doc.rows)
-      for (const s of row.annotation?.statements ?? [])
-        if (Object.values(s.values).some((ids) => ids.length > 0)) n++
-  return n
 }

@@ -1,16 +1,20 @@
 /**
- * The export of a project: chooses and reads the documents, plans the files of the chosen
- * format and writes them all-or-nothing. Used by the CLI (`export`) and by the app's export job.
+ * The export of a project: chooses the documents, plans the files of the chosen format and
+ * writes them all-or-nothing. Used by the CLI (`export`) and by the app's export job.
+ *
+ * The documents are read once, one at a time, and every file is written as they stream by (the
+ * full file and its splits, or every format of an `all` export, at once); what needs the whole
+ * corpus (the dataset card, the network) is drawn from small tallies kept on the way and written
+ * last. Memory stays flat however big the project is.
  */
 import { join, resolve, sep } from 'node:path'
-import { isAnnotatable, isAnnotated } from '../../contract/model'
 import { serializeCodebook } from '../codebook/codebookFile'
 import type { ProjectRepository } from '../storage/repository'
+import { ByteBuilder } from './bytes'
 import { buildCard } from './card'
-import { countStatements, csvChunks, sentenceTable, statementTable } from './csv'
 import { ExportError } from './errors'
-import { buildNetwork } from './graphml'
-import { jsonlSerializer } from './jsonl'
+import { buildNetwork, hasNetworkDimensions, NetworkTally } from './graphml'
+import { foretellLayout, LayoutChanged, measureLayout, type Layout } from './layout'
 import {
   FOLDER_FILES,
   folderFileNames,
@@ -26,12 +30,15 @@ import {
   checkFileTarget,
   folderTarget,
   isFolder,
-  writeFiles,
-  writeFolder,
-  type PlannedFile,
+  stageFiles,
+  stageFolder,
+  type Staging,
   type WrittenFile,
 } from './output'
-import { loadExportData, type ExportControl, type ExportData, type ExportDocument } from './rows'
+import { eachDocument } from './pass'
+import { DimensionCatalog, selectDocuments, type ExportControl } from './rows'
+import { closeStream, openStreams, writeDocument, type Stream } from './streams'
+import { ExportTally } from './tally'
 
 export interface ExportResult {
   format: ExportFormat
@@ -49,6 +56,9 @@ export interface ExportResult {
 }
 
 type SingleFormat = Exclude<ExportFormat, 'all'>
+
+/** How often an export starts again when its documents keep changing under it. */
+const ATTEMPTS = 3
 
 /**
  * Exports a project. The target is `options.out`, or the third argument (as the app's export
@@ -75,48 +85,125 @@ export async function exportProject(
     )
   // The target is checked first: a typo in the path should not cost the time of reading the corpus.
   const target = await chooseTarget(options)
-  const data = await loadExportData(repo, options, control)
-  const warnings = [...data.warnings]
-  const planned: PlannedFile[] = []
-  for (const [format, paths] of target.files) {
-    if (format === 'graphml' && options.format === 'all' && !hasNetworkDimensions(data)) {
-      warnings.push('No network was written: the codebook has no actor or no argument dimension.')
-      continue
+  const chosen = selectDocuments(repo.listDocuments(), options.documents)
+  const ids = chosen.map((d) => d.id)
+  let layout = foretellLayout(repo.getCodebook(), chosen, options)
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await writeExport({ repo, options, target, ids, layout, control })
+    } catch (e) {
+      if (!(e instanceof LayoutChanged)) throw e
+      if (attempt === ATTEMPTS)
+        throw new Error('The project changed while it was being exported; export it again.', {
+          cause: e,
+        })
+      layout = await measureLayout(repo, ids, options, control)
     }
-    if (format !== 'card') planned.push(...plan(data, format, paths))
+  }
+}
+
+interface Job {
+  repo: ProjectRepository
+  options: ExportOptions
+  target: Target
+  ids: string[]
+  layout: Layout
+  control: ExportControl
+}
+
+/** One attempt: stages every file, streams the documents into them, and commits. */
+async function writeExport(job: Job): Promise<ExportResult> {
+  const { options, target, control } = job
+  const staging =
+    target.kind === 'folder'
+      ? await stageFolder(options.out, control.signal)
+      : stageFiles(control.signal)
+  try {
+    const result = await writeStaged(job, staging)
+    await staging.commit()
+    return result
+  } catch (e) {
+    await staging.discard()
+    throw e
+  }
+}
+
+async function writeStaged(job: Job, staging: Staging): Promise<ExportResult> {
+  const { repo, options, target } = job
+  const streams = await openStreams(target.files, job.layout.dimensions, options, staging)
+  const { dimensions, tally, network, warnings } = await streamDocuments(job, streams)
+  const written: WrittenFile[] = []
+  const planned: string[] = []
+  const whole = async (path: string, format: SingleFormat, text: string, counts: Counts) => {
+    planned.push(path)
+    const file = await staging.open(path)
+    await file.write([Buffer.from(text, 'utf8')])
+    written.push({ path: file.path, format, bytes: await file.close(), counts })
+  }
+  for (const [format, paths] of target.files) {
+    const stream = streams.find((s) => s.format === format)
+    if (stream) {
+      planned.push(...paths)
+      written.push(...(await closeStream(stream)))
+    } else if (format === 'codebook') {
+      const c = repo.getCodebook()
+      const labels = c.dimensions.reduce((n, d) => n + d.labels.length, 0)
+      const counts = { dimensions: c.dimensions.length, labels }
+      await whole(paths[0], format, serializeCodebook(c), counts)
+    } else if (format === 'graphml' && network) {
+      if (options.format === 'all' && !hasNetworkDimensions(dimensions, options.network)) {
+        warnings.push('No network was written: the codebook has no actor or no argument dimension.')
+        continue
+      }
+      const net = buildNetwork(network, dimensions, options.network)
+      await whole(paths[0], format, net.xml, { nodes: net.nodes, edges: net.edges })
+    }
   }
   const card = target.files.get('card')
   if (card) {
     // Last, because the card of an `all` export lists the other files, relative to its folder.
-    const names = options.format === 'all' ? [...planned.map((p) => p.path), ...card] : []
-    planned.push(
-      ...plan(
-        data,
-        'card',
-        card,
-        names.map((n) => n.slice(target.base.length)),
-      ),
-    )
+    const names = options.format === 'all' ? [...planned, ...card] : []
+    const files = names.map((n) => n.slice(target.base.length))
+    const codebook = repo.getCodebook()
+    const data = { projectName: repo.name, codebook, dimensions, options, tally }
+    await whole(card[0], 'card', buildCard(data, files), {})
   }
-  const files =
-    target.kind === 'folder'
-      ? await writeFolder(options.out, planned, control.signal)
-      : await writeFiles(planned, control.signal)
-  return { format: options.format, path: options.out, files, ...counts(data), warnings }
+  const { documents, units, sentences, annotated, statements } = tally
+  const counts = { documents, units, sentences, annotated, statements }
+  return { format: options.format, path: options.out, files: written, ...counts, warnings }
 }
 
-function counts(data: ExportData) {
-  let units = 0
-  let sentences = 0
-  let annotated = 0
-  for (const d of data.documents)
-    for (const r of d.rows) {
-      units++
-      if (isAnnotatable(r.unit)) sentences++
-      if (r.annotation && isAnnotated(r.annotation)) annotated++
+type Counts = Record<string, number>
+
+/**
+ * The one pass over the documents: writes each to the streamed files and counts what the card
+ * and the network need. Throws LayoutChanged when a document does not fit the files' layout.
+ */
+async function streamDocuments(job: Job, streams: Stream[]) {
+  const { options, layout, target } = job
+  const catalog = new DimensionCatalog(layout.dimensions)
+  const tally = new ExportTally(target.files.has('card'))
+  const network = target.files.has('graphml') ? new NetworkTally(options.network) : null
+  // A label the codebook lacks changes only the one-hot columns; a dimension changes every file.
+  const labelsMatter = options.oneHot && streams.some((s) => s.format === 'csv-sentences')
+  const out = new ByteBuilder()
+  const warnings = await eachDocument(job.repo, job.ids, options, job.control, async (doc) => {
+    if (layout.splits) {
+      doc.split = layout.splits.get(doc.document.id) ?? null
+      if (!doc.split) throw new LayoutChanged(`"${doc.document.id}" has units the index missed`)
     }
-  const statements = countStatements(data.documents)
-  return { documents: data.documents.length, units, sentences, annotated, statements }
+    catalog.note(doc.rows)
+    if (streams.length > 0 && catalog.addedDimensions > 0)
+      throw new LayoutChanged('the annotations use a dimension the codebook lacks')
+    if (labelsMatter && catalog.addedLabels > 0)
+      throw new LayoutChanged('the annotations use a label the codebook lacks')
+    tally.add(doc.rows)
+    network?.add(doc.rows)
+    for (const stream of streams) await writeDocument(stream, doc, out)
+  })
+  if (layout.splits && tally.documents !== layout.splits.size)
+    throw new LayoutChanged('a document the index counted has no units to export')
+  return { dimensions: catalog.dimensions, tally, network, warnings }
 }
 
 interface Target {
@@ -154,78 +241,4 @@ async function chooseTarget(options: ExportOptions): Promise<Target> {
 function filePaths(format: SingleFormat, out: string, split: boolean): string[] {
   if (!split || !SPLITTABLE.has(format)) return [out]
   return [out, ...SPLIT_NAMES.map((s) => splitFilePath(out, s))]
-}
-
-function hasNetworkDimensions(data: ExportData): boolean {
-  const ids = new Set(data.dimensions.map((d) => d.id))
-  return ids.has(data.options.network.actor) && ids.has(data.options.network.argument)
-}
-
-/** The files of one format; the first path gets every document, the others one split each. */
-function plan(
-  data: ExportData,
-  format: SingleFormat,
-  paths: string[],
-  cardFiles: string[] = [],
-): PlannedFile[] {
-  const parts: Array<ExportDocument[]> = [
-    data.documents,
-    ...SPLIT_NAMES.map((s) => data.documents.filter((d) => d.split === s)),
-  ]
-  const withSplit = data.options.split !== null
-  return paths.map((path, i): PlannedFile => {
-    const documents = parts[i]
-    const rows = documents.reduce((n, d) => n + d.rows.length, 0)
-    switch (format) {
-      case 'jsonl':
-        return {
-          path,
-          format,
-          counts: { lines: rows, documents: documents.length },
-          // Lazy, one document at a time: the writer flushes every megabyte, so memory stays flat.
-          chunks: function* () {
-            const serialize = jsonlSerializer(data.dimensions, withSplit)
-            for (const d of documents) yield serialize(d)
-          },
-        }
-      case 'csv-sentences':
-        return {
-          path,
-          format,
-          counts: { rows, documents: documents.length },
-          chunks: () => csvChunks(sentenceTable(data), documents, data.options.bom),
-        }
-      case 'csv-statements':
-        return {
-          path,
-          format,
-          counts: { rows: countStatements(documents), documents: documents.length },
-          chunks: () => csvChunks(statementTable(data), documents, data.options.bom),
-        }
-      case 'codebook': {
-        const c = data.codebook
-        const labels = c.dimensions.reduce((n, d) => n + d.labels.length, 0)
-        return {
-          path,
-          format,
-          counts: { dimensions: c.dimensions.length, labels },
-          chunks: () => [serializeCodebook(c)],
-        }
-      }
-      case 'card': {
-        const text = buildCard(data, cardFiles)
-        return { path, format, counts: {}, chunks: () => [text] }
-      }
-      case 'graphml': {
-        // Built now, before any file is opened, so a missing dimension fails without a trace.
-        const network = buildNetwork(data)
-        return {
-          path,
-          format,
-          counts: { nodes: network.nodes, edges: network.edges },
-          chunks: () => [network.xml],
-        }
-      }
-    }
-  })
 }

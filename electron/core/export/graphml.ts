@@ -10,7 +10,8 @@
  * weights over stances gives the plain co-occurrence count.
  */
 import { XMLBuilder } from 'fast-xml-parser'
-import { valuesOf, type DimensionInfo, type ExportData } from './rows'
+import type { NetworkOptions } from './options'
+import { valuesOf, type DimensionInfo, type ExportRow } from './rows'
 
 export interface Network {
   xml: string
@@ -40,38 +41,75 @@ const KEYS = [
   { id: 'd_stance_id', for: 'edge', name: 'stance_id', type: 'string' },
 ]
 
+/**
+ * The counts a network is drawn from, gathered document by document: how often each actor and
+ * argument label occurs, and the weight of each (actor, argument, stance).
+ */
+export class NetworkTally {
+  /** `actor:<label id>` or `argument:<label id>` → frequency, in the order first met. */
+  readonly frequencies = new Map<string, number>()
+  readonly weights = new Map<string, number>()
+
+  constructor(private readonly network: NetworkOptions) {}
+
+  add(rows: readonly ExportRow[]): void {
+    const { actor, argument, stance } = this.network
+    for (const { annotation } of rows)
+      for (const s of annotation?.statements ?? []) {
+        const a = valuesOf(s, actor)
+        const r = valuesOf(s, argument)
+        const st = valuesOf(s, stance)
+        for (const id of a) this.count(`actor:${id}`)
+        for (const id of r) this.count(`argument:${id}`)
+        for (const actorId of a)
+          for (const argumentId of r)
+            for (const stanceId of st.length ? st : ['']) {
+              const key = edgeKey(actorId, argumentId, stanceId)
+              this.weights.set(key, (this.weights.get(key) ?? 0) + 1)
+            }
+      }
+  }
+
+  private count(node: string): void {
+    this.frequencies.set(node, (this.frequencies.get(node) ?? 0) + 1)
+  }
+}
+
 /** Finds a dimension of the network by id, with a message that lists the ones there are. */
-function dimension(data: ExportData, id: string, role: string): DimensionInfo {
-  const found = data.dimensions.find((d) => d.id === id)
+function dimension(dimensions: DimensionInfo[], id: string, role: string): DimensionInfo {
+  const found = dimensions.find((d) => d.id === id)
   if (found) return found
-  const known = data.dimensions.map((d) => `"${d.id}"`).join(', ')
+  const known = dimensions.map((d) => `"${d.id}"`).join(', ')
   throw new Error(
     `The network needs a ${role} dimension, but the codebook has no dimension "${id}" (it has ${known}); choose one with the ${role} option.`,
   )
 }
 
-/** Builds the network of the exported statements. */
-export function buildNetwork(data: ExportData): Network {
-  const actors = dimension(data, data.options.network.actor, 'actor')
-  const args = dimension(data, data.options.network.argument, 'argument')
-  const stances = data.dimensions.find((d) => d.id === data.options.network.stance)
+/** True when the dimensions hold the network's actors and arguments. */
+export function hasNetworkDimensions(
+  dimensions: DimensionInfo[],
+  network: NetworkOptions,
+): boolean {
+  const ids = new Set(dimensions.map((d) => d.id))
+  return ids.has(network.actor) && ids.has(network.argument)
+}
+
+/** Builds the network of the exported statements from what `tally` counted. */
+export function buildNetwork(
+  tally: NetworkTally,
+  dimensions: DimensionInfo[],
+  network: NetworkOptions,
+): Network {
+  const actors = dimension(dimensions, network.actor, 'actor')
+  const args = dimension(dimensions, network.argument, 'argument')
+  const stances = dimensions.find((d) => d.id === network.stance)
   const nodes = new Map<string, Node>()
-  const weights = new Map<string, number>()
-  for (const doc of data.documents)
-    for (const row of doc.rows)
-      for (const s of row.annotation?.statements ?? []) {
-        const a = valuesOf(s, actors.id)
-        const r = valuesOf(s, args.id)
-        const st = stances ? valuesOf(s, stances.id) : []
-        for (const id of a) count(nodes, actors, 'actor', id)
-        for (const id of r) count(nodes, args, 'argument', id)
-        for (const actor of a)
-          for (const argument of r)
-            for (const stance of st.length ? st : ['']) {
-              const key = edgeKey(actor, argument, stance)
-              weights.set(key, (weights.get(key) ?? 0) + 1)
-            }
-      }
+  for (const [id, frequency] of tally.frequencies) {
+    const type = id.startsWith('actor:') ? 'actor' : 'argument'
+    const labelId = id.slice(type.length + 1)
+    nodes.set(id, { dimension: type === 'actor' ? actors : args, type, labelId, frequency })
+  }
+  const weights = tally.weights
   const ordered = orderNodes(nodes, [actors, args])
   const rank = new Map(ordered.map((n, i) => [nodeId(n), i]))
   const stanceRank = new Map([...(stances?.labels.keys() ?? [])].map((id, i) => [id, i]))
@@ -126,18 +164,6 @@ export function buildNetwork(data: ExportData): Network {
     suppressEmptyNode: true,
   })
   return { xml: builder.build(graph) as string, nodes: ordered.length, edges: edges.length }
-}
-
-function count(
-  nodes: Map<string, Node>,
-  dimension: DimensionInfo,
-  type: Node['type'],
-  labelId: string,
-): void {
-  const id = `${type}:${labelId}`
-  const node = nodes.get(id)
-  if (node) node.frequency++
-  else nodes.set(id, { dimension, type, labelId, frequency: 1 })
 }
 
 function edgeKey(actor: string, argument: string, stance: string): string {

@@ -3,12 +3,16 @@
  * folder to `<folder>.tmp-<pid>`) and is renamed into place only when everything is written
  * and synced. A failure or a cancel removes the temporaries, so the analyst never finds half
  * a CSV that looks complete.
+ *
+ * Files are staged first and written while the export reads the project, several at once (the
+ * full file and its splits, or every format of an `all` export), so each document is read once.
  */
 import { mkdir, open, readdir, rename, rm, stat, type FileHandle } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
+import { byteLength } from './bytes'
 import { checkCancelled, ExportError, fsError } from './errors'
 
-/** A file an export will write: its chunks are produced only while writing. */
+/** A file to write whole: its chunks are produced only while writing. */
 export interface PlannedFile {
   /** The final path (for a folder export, the name inside the folder). */
   path: string
@@ -24,7 +28,17 @@ export interface WrittenFile {
   counts: Record<string, number>
 }
 
-/** Chunks are gathered up to this size and written with one call: few awaits, bounded memory. */
+/** Where the files of one export wait until all of them are complete. */
+export interface Staging {
+  /** Starts the file that will be at `path` (for a folder export, a name inside the folder). */
+  open(path: string): Promise<StagedFile>
+  /** Renames everything into place; call once every file is closed. */
+  commit(): Promise<void>
+  /** Removes everything staged, leaving the targets as they were. Never throws. */
+  discard(): Promise<void>
+}
+
+/** Bytes are gathered up to this size and written with one call: few awaits, bounded memory. */
 const FLUSH_BYTES = 1 << 20
 
 /** Refuses, before any work, a file path that is a folder or lies in no folder. */
@@ -78,113 +92,177 @@ async function statOrNull(path: string) {
   }
 }
 
-/** Writes several files, renaming them into place only once all are complete. */
+/** Files staged each beside its target, renamed into place together. */
+export function stageFiles(signal?: AbortSignal): Staging {
+  const staged: Array<{ path: string; tmp: string; file?: StagedFile }> = []
+  return {
+    async open(path) {
+      const entry: (typeof staged)[number] = { path, tmp: `${path}.tmp-${process.pid}` }
+      staged.push(entry)
+      entry.file = await StagedFile.create(entry.tmp, path, signal)
+      return entry.file
+    },
+    async commit() {
+      checkCancelled(signal)
+      for (const { tmp, path } of staged) {
+        try {
+          await rename(tmp, path)
+        } catch (e) {
+          throw fsError(path, e)
+        }
+      }
+      for (const folder of new Set(staged.map((s) => dirname(s.path)))) await syncFolder(folder)
+    },
+    async discard() {
+      await Promise.all(
+        staged.map(async ({ file, tmp }) => {
+          await file?.abandon()
+          await rm(tmp, { force: true }).catch(() => undefined)
+        }),
+      )
+    },
+  }
+}
+
+/**
+ * Files staged in a temporary folder that is renamed to `folder`; an existing folder (already
+ * checked to hold only an earlier export) is replaced as a whole.
+ */
+export async function stageFolder(folder: string, signal?: AbortSignal): Promise<Staging> {
+  const tmp = `${folder}.tmp-${process.pid}`
+  const old = `${folder}.old-${process.pid}`
+  await rm(tmp, { recursive: true, force: true })
+  await mkdir(tmp).catch((e) => Promise.reject(fsError(folder, e)))
+  const files: StagedFile[] = []
+  return {
+    async open(name) {
+      const file = await StagedFile.create(join(tmp, name), join(folder, name), signal)
+      files.push(file)
+      return file
+    },
+    async commit() {
+      checkCancelled(signal)
+      await syncFolder(tmp)
+      const existed = (await statOrNull(folder)) !== null
+      if (existed) await rename(folder, old).catch((e) => Promise.reject(fsError(folder, e)))
+      try {
+        await rename(tmp, folder)
+      } catch (e) {
+        if (existed) await rename(old, folder)
+        throw fsError(folder, e)
+      }
+      if (existed) await rm(old, { recursive: true, force: true })
+      await syncFolder(dirname(folder))
+    },
+    async discard() {
+      await Promise.all(files.map((f) => f.abandon()))
+      await rm(tmp, { recursive: true, force: true }).catch(() => undefined)
+    },
+  }
+}
+
+/** Writes whole files, renaming them into place only once all are complete. */
 export async function writeFiles(
   files: PlannedFile[],
   signal?: AbortSignal,
 ): Promise<WrittenFile[]> {
-  const staged = files.map((f) => ({ file: f, tmp: `${f.path}.tmp-${process.pid}` }))
-  const written: WrittenFile[] = []
+  const staging = stageFiles(signal)
   try {
-    for (const { file, tmp } of staged) written.push(await writeOne(file, tmp, file.path, signal))
-    checkCancelled(signal)
-    for (const { file, tmp } of staged) {
+    const written: WrittenFile[] = []
+    for (const file of files) {
+      const out = await staging.open(file.path)
       try {
-        await rename(tmp, file.path)
+        for (const chunk of file.chunks()) await out.write([Buffer.from(chunk, 'utf8')])
       } catch (e) {
-        throw fsError(file.path, e)
+        throw fsError(out.path, e)
       }
+      written.push({
+        path: out.path,
+        format: file.format,
+        bytes: await out.close(),
+        counts: file.counts,
+      })
     }
+    await staging.commit()
+    return written
   } catch (e) {
-    await Promise.all(staged.map(({ tmp }) => rm(tmp, { force: true })))
+    await staging.discard()
     throw e
   }
-  for (const folder of new Set(files.map((f) => dirname(f.path)))) await syncFolder(folder)
-  return written
 }
 
 /**
- * Writes the files into a temporary folder and renames it to `folder`; an existing folder
- * (already checked to hold only an earlier export) is replaced as a whole.
+ * A temporary file being written. Bytes are gathered and written a megabyte at a time with one
+ * write in flight, so the disk works while the next megabyte is made; every error names the
+ * final path.
  */
-export async function writeFolder(
-  folder: string,
-  files: PlannedFile[],
-  signal?: AbortSignal,
-): Promise<WrittenFile[]> {
-  const tmp = `${folder}.tmp-${process.pid}`
-  const old = `${folder}.old-${process.pid}`
-  const written: WrittenFile[] = []
-  try {
-    await rm(tmp, { recursive: true, force: true })
-    await mkdir(tmp).catch((e) => {
-      throw fsError(folder, e)
-    })
-    for (const file of files)
-      written.push(await writeOne(file, join(tmp, file.path), join(folder, file.path), signal))
-    checkCancelled(signal)
-    await syncFolder(tmp)
-    const existed = (await statOrNull(folder)) !== null
-    if (existed) await rename(folder, old).catch((e) => Promise.reject(fsError(folder, e)))
-    try {
-      await rename(tmp, folder)
-    } catch (e) {
-      if (existed) await rename(old, folder)
-      throw fsError(folder, e)
-    }
-    if (existed) await rm(old, { recursive: true, force: true })
-  } catch (e) {
-    await rm(tmp, { recursive: true, force: true })
-    throw e
-  }
-  await syncFolder(dirname(folder))
-  return written
-}
+export class StagedFile {
+  /** Bytes written, or being written. */
+  private bytes = 0
+  private pending: Buffer[] = []
+  private size = 0
+  private inFlight: Promise<void> = Promise.resolve()
+  private closed = false
 
-async function writeOne(
-  file: PlannedFile,
-  tmp: string,
-  finalPath: string,
-  signal?: AbortSignal,
-): Promise<WrittenFile> {
-  let handle: FileHandle
-  try {
-    handle = await open(tmp, 'w')
-  } catch (e) {
-    throw fsError(finalPath, e)
-  }
-  let bytes = 0
-  // One write is in flight while the next megabyte is serialised: the disk and the CPU overlap.
-  let inFlight: Promise<void> = Promise.resolve()
-  try {
-    // Each chunk is encoded once and the buffers go out in one writev: no join, no extra copy.
-    let pending: Buffer[] = []
-    let size = 0
-    const flush = async () => {
-      await inFlight
-      checkCancelled(signal)
-      inFlight = writeAll(handle, pending, size)
-      inFlight.catch(() => undefined) // handled where it is awaited; never reported as unhandled
-      bytes += size
-      pending = []
-      size = 0
+  private constructor(
+    private readonly handle: FileHandle,
+    /** The path the file will have once the export is complete. */
+    readonly path: string,
+    private readonly signal: AbortSignal | undefined,
+  ) {}
+
+  static async create(tmp: string, path: string, signal?: AbortSignal): Promise<StagedFile> {
+    try {
+      return new StagedFile(await open(tmp, 'w'), path, signal)
+    } catch (e) {
+      throw fsError(path, e)
     }
-    for (const chunk of file.chunks()) {
-      const buffer = Buffer.from(chunk, 'utf8')
-      pending.push(buffer)
-      size += buffer.length
-      if (size >= FLUSH_BYTES) await flush()
-    }
-    if (size > 0) await flush()
-    await inFlight
-    await handle.datasync()
-  } catch (e) {
-    await inFlight.catch(() => undefined)
-    await handle.close().catch(() => undefined)
-    throw fsError(finalPath, e)
   }
-  await handle.close().catch((e) => Promise.reject(fsError(finalPath, e)))
-  return { path: finalPath, format: file.format, bytes, counts: file.counts }
+
+  /** Queues bytes (kept as they are until written: the caller must not change them). */
+  async write(pieces: readonly Buffer[]): Promise<void> {
+    for (const p of pieces) this.pending.push(p)
+    this.size += byteLength(pieces)
+    if (this.size >= FLUSH_BYTES) await this.flush()
+  }
+
+  /** Writes what is left, syncs and closes; returns the size of the file. */
+  async close(): Promise<number> {
+    try {
+      if (this.size > 0) await this.flush()
+      await this.inFlight
+      await this.handle.datasync()
+    } catch (e) {
+      await this.abandon()
+      throw fsError(this.path, e)
+    }
+    this.closed = true
+    await this.handle.close().catch((e) => Promise.reject(fsError(this.path, e)))
+    return this.bytes
+  }
+
+  /** Stops writing and closes the file, whatever state it is in. */
+  async abandon(): Promise<void> {
+    if (this.closed) return
+    this.closed = true
+    await this.inFlight.catch(() => undefined)
+    await this.handle.close().catch(() => undefined)
+  }
+
+  private async flush(): Promise<void> {
+    try {
+      await this.inFlight
+      checkCancelled(this.signal)
+    } catch (e) {
+      throw fsError(this.path, e)
+    }
+    const inFlight = writeAll(this.handle, this.pending, this.size)
+    inFlight.catch(() => undefined) // handled where it is awaited; never reported as unhandled
+    this.inFlight = inFlight
+    this.bytes += this.size
+    this.pending = []
+    this.size = 0
+  }
 }
 
 /** Writes all buffers, going on after a partial write (which a nearly full disk can cause). */

@@ -1,7 +1,7 @@
 /**
- * Flattens a project into the records every format writes: for each chosen document, the
- * chosen units in order with their text, the text between them, and their annotation.
- * Loading is the only asynchronous part of an export; every writer after it is a pure function.
+ * Flattens a document into the records every format writes: the chosen units in order with
+ * their text, the text between them, and their annotation. One document at a time: an export
+ * never holds more than the document it is writing (see ./pass.ts).
  */
 import {
   isAnnotatable,
@@ -13,10 +13,7 @@ import {
   type StoredDocument,
   type Unit,
 } from '../../contract/model'
-import type { ProjectRepository } from '../storage/repository'
-import { checkCancelled } from './errors'
 import type { DocumentSelection, ExportOptions, SplitName } from './options'
-import { assignSplits } from './split'
 
 export interface DimensionInfo {
   id: string
@@ -44,84 +41,16 @@ export interface ExportDocument {
   split: SplitName | null
 }
 
-export interface ExportData {
-  projectName: string
-  codebook: Codebook
-  /** The codebook's dimensions, then any dimension found only in annotations. */
-  dimensions: DimensionInfo[]
-  documents: ExportDocument[]
-  options: ExportOptions
-  warnings: string[]
-}
-
 export interface ExportControl {
   signal?: AbortSignal
   onProgress?: (progress: { done: number; total: number }) => void
-}
-
-/** How many documents are being read at once. */
-const READ_AHEAD = 4
-
-/** Reads the chosen documents (reporting progress per document) and flattens them. */
-export async function loadExportData(
-  repo: ProjectRepository,
-  options: ExportOptions,
-  control: ExportControl = {},
-): Promise<ExportData> {
-  const ids = selectDocuments(repo.listDocuments(), options.documents)
-  const documents: ExportDocument[] = []
-  const warnings: string[] = []
-  let orphaned = 0
-  control.onProgress?.({ done: 0, total: ids.length })
-  // A few documents are read ahead, so the disk works while the previous one is flattened.
-  const read = (id: string) => {
-    const both = Promise.all([repo.getDocument(id), repo.getAnnotations(id)])
-    both.catch(() => undefined) // awaited below; a read left behind by a cancel must not go unhandled
-    return both
-  }
-  const ahead = ids.slice(0, READ_AHEAD).map(read)
-  for (let i = 0; i < ids.length; i++) {
-    checkCancelled(control.signal)
-    const [document, annotations] = await ahead[i]
-    delete ahead[i]
-    if (i + READ_AHEAD < ids.length) ahead.push(read(ids[i + READ_AHEAD]))
-    const units = new Set(document.units.map((u) => u.id))
-    orphaned += Object.keys(annotations).filter((id) => !units.has(id)).length
-    if (document.units.length === 0)
-      warnings.push(`The document "${document.id}" has no units and is left out.`)
-    const rows = flattenDocument(document, annotations, options)
-    if (rows.length > 0) documents.push({ document, rows, split: null })
-    control.onProgress?.({ done: i + 1, total: ids.length })
-  }
-  checkCancelled(control.signal)
-  if (orphaned > 0)
-    warnings.push(
-      `${orphaned} annotation(s) belong to units that no longer exist and are left out.`,
-    )
-  if (options.split) {
-    // Split over the documents that have rows, so an empty document never takes a test slot.
-    const splits = assignSplits(
-      documents.map((d) => d.document.id),
-      options.split,
-    )
-    for (const d of documents) d.split = splits.get(d.document.id) ?? null
-  }
-  const codebook = repo.getCodebook()
-  return {
-    projectName: repo.name,
-    codebook,
-    dimensions: describeDimensions(codebook, documents),
-    documents,
-    options,
-    warnings,
-  }
 }
 
 /** The ids of the chosen documents, sorted; an id that does not exist is an error, not a no-op. */
 export function selectDocuments(
   summaries: DocumentSummary[],
   selection: DocumentSelection,
-): string[] {
+): DocumentSummary[] {
   let chosen = summaries
   if (selection.ids) {
     const known = new Set(summaries.map((d) => d.id))
@@ -138,7 +67,7 @@ export function selectDocuments(
     const needle = meta.value.toLowerCase()
     chosen = chosen.filter((d) => (metaField(d, meta.field) ?? '').toLowerCase().includes(needle))
   }
-  return chosen.map((d) => d.id)
+  return chosen
 }
 
 function metaField(d: DocumentSummary, field: string): string | undefined {
@@ -179,33 +108,64 @@ export function flattenDocument(
   return rows
 }
 
-/** The codebook's dimensions plus those only annotations know, so no label is lost silently. */
-export function describeDimensions(
-  codebook: Codebook,
-  documents: ExportDocument[],
-): DimensionInfo[] {
-  const result: DimensionInfo[] = codebook.dimensions.map((d) => ({
-    id: d.id,
-    name: d.name,
-    labels: new Map(d.labels.map((l) => [l.id, l.name])),
-    colors: new Map(d.labels.map((l) => [l.id, l.color])),
-  }))
-  const byId = new Map(result.map((d) => [d.id, d]))
-  for (const { rows } of documents)
-    for (const { annotation } of rows)
-      for (const statement of annotation?.statements ?? [])
+/** How many annotations of a document belong to units it no longer has. */
+export function countOrphans(
+  document: StoredDocument,
+  annotations: Record<string, SentenceAnnotation>,
+): number {
+  const ids = Object.keys(annotations)
+  if (ids.length === 0) return 0
+  const units = new Set(document.units.map((u) => u.id))
+  return ids.filter((id) => !units.has(id)).length
+}
+
+/**
+ * The dimensions of an export: the codebook's, then any dimension or label found only in
+ * annotations, so no label is lost silently. Built up document by document, in the order the
+ * export meets them; it counts what it adds, so an export can tell when its files were laid out
+ * for fewer dimensions than the annotations hold.
+ */
+export class DimensionCatalog {
+  readonly dimensions: DimensionInfo[]
+  private readonly byId: Map<string, DimensionInfo>
+  addedDimensions = 0
+  addedLabels = 0
+
+  constructor(start: Codebook | readonly DimensionInfo[]) {
+    this.dimensions =
+      'dimensions' in start
+        ? start.dimensions.map((d) => ({
+            id: d.id,
+            name: d.name,
+            labels: new Map(d.labels.map((l) => [l.id, l.name])),
+            colors: new Map(d.labels.map((l) => [l.id, l.color])),
+          }))
+        : start.map((d) => ({ ...d, labels: new Map(d.labels), colors: new Map(d.colors) }))
+    this.byId = new Map(this.dimensions.map((d) => [d.id, d]))
+  }
+
+  /** Adds the dimensions and labels the annotations of these rows name and the catalog lacks. */
+  note(rows: readonly ExportRow[]): void {
+    for (const { annotation } of rows) {
+      if (!annotation) continue
+      for (const statement of annotation.statements)
         for (const dimensionId in statement.values) {
           if (!Object.hasOwn(statement.values, dimensionId)) continue
-          const labelIds = statement.values[dimensionId]
-          let dimension = byId.get(dimensionId)
+          let dimension = this.byId.get(dimensionId)
           if (!dimension) {
             dimension = { id: dimensionId, name: dimensionId, labels: new Map(), colors: new Map() }
-            byId.set(dimensionId, dimension)
-            result.push(dimension)
+            this.byId.set(dimensionId, dimension)
+            this.dimensions.push(dimension)
+            this.addedDimensions++
           }
-          for (const id of labelIds) if (!dimension.labels.has(id)) dimension.labels.set(id, id)
+          for (const id of statement.values[dimensionId])
+            if (!dimension.labels.has(id)) {
+              dimension.labels.set(id, id)
+              this.addedLabels++
+            }
         }
-  return result
+    }
+  }
 }
 
 /** The name of a label for export; a label unknown to the codebook is named by its id. */
@@ -225,4 +185,11 @@ export function unionLabels(annotation: SentenceAnnotation | null, dimensionId: 
 /** The label ids of one dimension in a statement; own keys only, since ids come from users. */
 export function valuesOf(statement: Statement, dimensionId: string): string[] {
   return Object.hasOwn(statement.values, dimensionId) ? statement.values[dimensionId] : []
+}
+
+/** True when a statement has at least one label (an empty one is no statement in a table). */
+export function hasLabels(statement: Statement): boolean {
+  for (const id in statement.values)
+    if (Object.hasOwn(statement.values, id) && statement.values[id].length > 0) return true
+  return false
 }

@@ -32,6 +32,15 @@ export interface ProjectRepository {
 
   getDocument(id: string): Promise<StoredDocument>
   getAnnotations(documentId: string): Promise<Record<string, SentenceAnnotation>>
+  /**
+   * A document and its annotations for a pass over many documents (an export): read with a
+   * quick check of the fields readers use instead of the full schema, and without entering the
+   * caches. A file the quick check refuses is read as getDocument and getAnnotations read it,
+   * so damage is repaired from the backup or reported with the file's name.
+   */
+  readInBulk(
+    id: string,
+  ): Promise<{ document: StoredDocument; annotations: Record<string, SentenceAnnotation> }>
 
   /** Adds a new document with no annotations. */
   addDocument(document: StoredDocument): Promise<void>

@@ -1,0 +1,52 @@
+/**
+ * One pass over the chosen documents: each is read (a few ahead, so the disk works while the
+ * previous one is written), flattened, handed on, and dropped. Memory stays flat whatever the
+ * size of the project.
+ */
+import type { ProjectRepository } from '../storage/repository'
+import { checkCancelled } from './errors'
+import type { ExportOptions } from './options'
+import { countOrphans, flattenDocument, type ExportControl, type ExportDocument } from './rows'
+
+/** How many documents are being read at once. */
+const READ_AHEAD = 8
+
+/**
+ * Reads the documents `ids` in order and calls `use` with each one that has units to export
+ * (its `split` still null). Reports progress per document and stops when the signal aborts.
+ * Returns the warnings about what was left out.
+ */
+export async function eachDocument(
+  repo: ProjectRepository,
+  ids: readonly string[],
+  options: ExportOptions,
+  control: ExportControl,
+  use: (doc: ExportDocument) => void | Promise<void>,
+): Promise<string[]> {
+  const warnings: string[] = []
+  let orphaned = 0
+  control.onProgress?.({ done: 0, total: ids.length })
+  const read = (id: string) => {
+    const view = repo.readInBulk(id)
+    view.catch(() => undefined) // awaited below; a read left behind by a cancel must not go unhandled
+    return view
+  }
+  const ahead = ids.slice(0, READ_AHEAD).map(read)
+  for (let i = 0; i < ids.length; i++) {
+    checkCancelled(control.signal)
+    const { document, annotations } = await ahead.shift()!
+    if (i + READ_AHEAD < ids.length) ahead.push(read(ids[i + READ_AHEAD]))
+    orphaned += countOrphans(document, annotations)
+    if (document.units.length === 0)
+      warnings.push(`The document "${document.id}" has no units and is left out.`)
+    const rows = flattenDocument(document, annotations, options)
+    if (rows.length > 0) await use({ document, rows, split: null })
+    control.onProgress?.({ done: i + 1, total: ids.length })
+  }
+  checkCancelled(control.signal)
+  if (orphaned > 0)
+    warnings.push(
+      `${orphaned} annotation(s) belong to units that no longer exist and are left out.`,
+    )
+  return warnings
+}

@@ -1,0 +1,88 @@
+/**
+ * The formats written while the documents stream by (JSONL and the two CSVs): per format the
+ * file of every document and, for a split export, one file per split. A document's bytes are
+ * made once per format and go to both of its files.
+ */
+import { ByteBuilder, type DocumentWriter } from './bytes'
+import { csvHeader, csvWriter, sentenceTable, statementTable } from './csv'
+import { jsonlWriter } from './jsonl'
+import { SPLIT_NAMES, type ExportFormat, type ExportOptions } from './options'
+import type { StagedFile, Staging, WrittenFile } from './output'
+import type { DimensionInfo, ExportDocument } from './rows'
+
+export type StreamedFormat = 'jsonl' | 'csv-sentences' | 'csv-statements'
+
+interface StreamFile {
+  file: StagedFile
+  rows: number
+  documents: number
+}
+
+export interface Stream {
+  format: StreamedFormat
+  write: DocumentWriter
+  /** What the files' counts call their rows. */
+  unit: 'lines' | 'rows'
+  /** The file of every document, then (split exports) train, dev and test. */
+  files: StreamFile[]
+}
+
+/** Stages the files of every streamed format among `formats` and writes their headers. */
+export async function openStreams(
+  formats: ReadonlyMap<Exclude<ExportFormat, 'all'>, string[]>,
+  dimensions: DimensionInfo[],
+  options: ExportOptions,
+  staging: Staging,
+): Promise<Stream[]> {
+  const streams: Stream[] = []
+  for (const [format, paths] of formats) {
+    let write: DocumentWriter
+    let header = ''
+    if (format === 'jsonl') write = jsonlWriter(dimensions, options.split !== null)
+    else if (format === 'csv-sentences' || format === 'csv-statements') {
+      const table =
+        format === 'csv-sentences'
+          ? sentenceTable(dimensions, options)
+          : statementTable(dimensions, options)
+      write = csvWriter(table)
+      header = csvHeader(table, options.bom)
+    } else continue
+    const files: StreamFile[] = []
+    for (const path of paths) {
+      const file = await staging.open(path)
+      if (header) await file.write([Buffer.from(header, 'utf8')])
+      files.push({ file, rows: 0, documents: 0 })
+    }
+    streams.push({ format, write, unit: format === 'jsonl' ? 'lines' : 'rows', files })
+  }
+  return streams
+}
+
+/** Writes a document to the file of all documents and to the file of its split. */
+export async function writeDocument(
+  stream: Stream,
+  doc: ExportDocument,
+  out: ByteBuilder,
+): Promise<void> {
+  const rows = stream.write(doc, out)
+  const pieces = out.take()
+  const all = stream.files[0]
+  const split = doc.split && stream.files[1 + SPLIT_NAMES.indexOf(doc.split)]
+  for (const target of split ? [all, split] : [all]) {
+    target.rows += rows
+    target.documents++
+    await target.file.write(pieces)
+  }
+}
+
+/** Finishes the files of a stream (all of them at once: each waits for its own sync). */
+export function closeStream(stream: Stream): Promise<WrittenFile[]> {
+  return Promise.all(
+    stream.files.map(async ({ file, rows, documents }) => ({
+      path: file.path,
+      format: stream.format,
+      bytes: await file.close(),
+      counts: { [stream.unit]: rows, documents },
+    })),
+  )
+}
