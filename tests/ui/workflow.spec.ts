@@ -142,3 +142,35 @@ test('a whole article coded from the keyboard alone survives a restart', async (
 function i2pressed(total: number): string {
   return (total - 1) % 2 ? 'false' : 'true'
 }
+
+test('undo and redo cross documents, and a bulk action is one step', async ({ harness }) => {
+  const app = await harness.start({ annotator: 'Undo Analyst' })
+  await app.ready()
+  await app.press('2')
+  const firstTitle = /^Viel Aufregung, kein Fortschritt/
+  await app.press('PageDown')
+  await expect(app.focusedSentence).toHaveText(/^Ist es ein Scheitern mit Ansage\?/)
+  // Shift+Enter: accept the actor suggestions of the whole document, one undo step.
+  await app.press('Shift+Enter')
+  const coded = app.sentences.and(app.page.locator('.coded'))
+  await expect(coded).not.toHaveCount(0)
+  const bulk = await coded.count()
+  expect(bulk).toBeGreaterThan(3)
+  await app.press('Control+z')
+  await expect(coded).toHaveCount(0)
+  // The next undo is in the first document: the app goes there and shows it undone.
+  await app.press('Control+z')
+  await expect(app.page.getByRole('heading', { level: 2, name: firstTitle })).toBeVisible()
+  await expect(app.label('critical')).toHaveAttribute('aria-pressed', 'false')
+  await app.press('Control+Shift+z')
+  await expect(app.label('critical')).toHaveAttribute('aria-pressed', 'true')
+  await app.press('Control+y')
+  await expect(
+    app.page.getByRole('heading', { level: 2, name: /^Ist es ein Scheitern/ }),
+  ).toBeVisible()
+  await expect(coded).toHaveCount(bulk)
+  await app.waitSaved()
+  const summary = harness.workbench!.service.listDocuments()
+  expect(summary[0].annotatedCount).toBe(1)
+  expect(summary[1].annotatedCount).toBe(bulk)
+})
