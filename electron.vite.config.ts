@@ -6,7 +6,13 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve('electron/main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve('electron/main/index.ts'),
+          // The export's worker thread, shipped beside index.js (see electron/core/export/workerPool.ts).
+          exportWorker: resolve('electron/core/export/worker.ts'),
+        },
+      },
     },
   },
   preload: {

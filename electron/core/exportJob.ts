@@ -28,6 +28,11 @@ export async function runExport(
   options: ExportOptions,
   out: string,
   ctx: JobContext,
+  workerScript?: string,
 ): Promise<ExportSummary> {
-  return exportProject(repo, options, out, { signal: ctx.signal, onProgress: ctx.progress })
+  return exportProject(repo, options, out, {
+    signal: ctx.signal,
+    onProgress: ctx.progress,
+    workerScript,
+  })
 }

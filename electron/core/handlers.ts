@@ -23,9 +23,14 @@ export interface HandlerDeps {
   dialogs: Dialogs
   jobs: JobRunner
   log?: (e: unknown) => void
+  /** The built export worker script, passed on to exports (see ./export/workerPool.ts). */
+  exportWorkerScript?: string
 }
 
-function implementation(service: ProjectService, { dialogs, jobs }: HandlerDeps): Api {
+function implementation(
+  service: ProjectService,
+  { dialogs, jobs, exportWorkerScript }: HandlerDeps,
+): Api {
   const repo = service.repo
   return {
     getProject: async () => service.info(),
@@ -68,7 +73,7 @@ function implementation(service: ProjectService, { dialogs, jobs }: HandlerDeps)
       const out = await exportTarget(dialogs, options)
       if (!out) return null
       return jobs.start('export', async (ctx) => ({
-        exported: await runExport(repo, options, out, ctx),
+        exported: await runExport(repo, options, out, ctx, exportWorkerScript),
       }))
     },
     async getJob(id) {

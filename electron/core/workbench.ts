@@ -20,6 +20,8 @@ export interface WorkbenchPaths {
   sampleCorpusDir: string
   /** The file dialogs (Electron's in the app, scripted answers in tests). */
   dialogs?: Dialogs
+  /** The built export worker (the app's out/main/exportWorker.js); absent, run from source. */
+  exportWorkerScript?: string
 }
 
 export interface Workbench {
@@ -51,7 +53,11 @@ export async function openWorkbench(paths: WorkbenchPaths): Promise<Workbench> {
   const jobs = new JobRunner()
   return {
     service,
-    handlers: createHandlers(service, { dialogs: paths.dialogs ?? noDialogs, jobs }),
+    handlers: createHandlers(service, {
+      dialogs: paths.dialogs ?? noDialogs,
+      jobs,
+      exportWorkerScript: paths.exportWorkerScript,
+    }),
     async close() {
       // Running imports and exports stop between documents; then the index is written.
       jobs.cancelAll()

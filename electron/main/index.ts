@@ -28,6 +28,7 @@ async function start(): Promise<void> {
       settingsFile: join(userData, 'settings.json'),
       sampleCorpusDir: sampleCorpusDir(),
       dialogs: electronDialogs,
+      exportWorkerScript: join(__dirname, 'exportWorker.js'),
     })
   } catch (e) {
     dialog.showErrorBox('The project could not be opened', (e as Error).message)

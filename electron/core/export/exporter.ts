@@ -36,9 +36,16 @@ import {
   type WrittenFile,
 } from './output'
 import { eachDocument } from './pass'
-import { DimensionCatalog, selectDocuments, type ExportControl } from './rows'
-import { closeStream, openStreams, writeDocument, type Stream } from './streams'
+import { DimensionCatalog, selectDocuments, type ExportControl, type ExportDocument } from './rows'
+import { closeStream, openStreams, writeBytes, writeDocument, type Stream } from './streams'
 import { ExportTally } from './tally'
+import {
+  eachDocumentInWorkers,
+  startWorkers,
+  stopWorkers,
+  workerCount,
+  type ExportThreads,
+} from './workerPool'
 
 export interface ExportResult {
   format: ExportFormat
@@ -60,6 +67,9 @@ type SingleFormat = Exclude<ExportFormat, 'all'>
 /** How often an export starts again when its documents keep changing under it. */
 const ATTEMPTS = 3
 
+/** How an export is run: cancel and progress, and its worker threads (./workerPool.ts). */
+export type ExportRun = ExportControl & ExportThreads
+
 /**
  * Exports a project. The target is `options.out`, or the third argument (as the app's export
  * job passes it). `all` writes a folder; so does a split export whose target is a folder.
@@ -70,8 +80,8 @@ const ATTEMPTS = 3
 export async function exportProject(
   repo: ProjectRepository,
   input: ExportOptionsInput,
-  outOrControl?: string | ExportControl,
-  maybeControl?: ExportControl,
+  outOrControl?: string | ExportRun,
+  maybeControl?: ExportRun,
 ): Promise<ExportResult> {
   const control = (typeof outOrControl === 'object' ? outOrControl : maybeControl) ?? {}
   const out = typeof outOrControl === 'string' ? outOrControl : input.out
@@ -108,7 +118,7 @@ interface Job {
   target: Target
   ids: string[]
   layout: Layout
-  control: ExportControl
+  control: ExportRun
 }
 
 /** One attempt: stages every file, streams the documents into them, and commits. */
@@ -182,16 +192,19 @@ type Counts = Record<string, number>
 async function streamDocuments(job: Job, streams: Stream[]) {
   const { options, layout, target } = job
   const catalog = new DimensionCatalog(layout.dimensions)
-  const tally = new ExportTally(target.files.has('card'))
+  const card = target.files.has('card')
+  const tally = new ExportTally(card)
   const network = target.files.has('graphml') ? new NetworkTally(options.network) : null
   // A label the codebook lacks changes only the one-hot columns; a dimension changes every file.
   const labelsMatter = options.oneHot && streams.some((s) => s.format === 'csv-sentences')
+  const splitOf = (id: string) => {
+    const split = layout.splits?.get(id) ?? null
+    if (layout.splits && !split) throw new LayoutChanged(`"${id}" has units the index missed`)
+    return split
+  }
   const out = new ByteBuilder()
-  const warnings = await eachDocument(job.repo, job.ids, options, job.control, async (doc) => {
-    if (layout.splits) {
-      doc.split = layout.splits.get(doc.document.id) ?? null
-      if (!doc.split) throw new LayoutChanged(`"${doc.document.id}" has units the index missed`)
-    }
+  const write = async (doc: ExportDocument) => {
+    doc.split = splitOf(doc.document.id)
     catalog.note(doc.rows)
     if (streams.length > 0 && catalog.addedDimensions > 0)
       throw new LayoutChanged('the annotations use a dimension the codebook lacks')
@@ -200,7 +213,44 @@ async function streamDocuments(job: Job, streams: Stream[]) {
     tally.add(doc.rows)
     network?.add(doc.rows)
     for (const stream of streams) await writeDocument(stream, doc, out)
-  })
+  }
+  // Workers make the bytes of the streamed files; what the card and the network tally needs
+  // the rows in order, so such exports stay on this thread.
+  const threads =
+    card || network || !job.repo.heldInMemory ? 0 : workerCount(job.control, job.ids.length)
+  const setup = { dir: job.repo.path, dimensions: layout.dimensions, options, labelsMatter }
+  const formats = streams.map((s) => s.format)
+  const workers =
+    threads > 0 && streams.length > 0
+      ? await startWorkers(threads, { ...setup, formats }, job.control.workerScript)
+      : null
+  let warnings: string[]
+  if (!workers) warnings = await eachDocument(job.repo, job.ids, options, job.control, write)
+  else
+    try {
+      // A document off the index's split list is still reported when it is reached, in order.
+      const split = (id: string) => layout.splits?.get(id) ?? null
+      warnings = await eachDocumentInWorkers(
+        workers,
+        job.repo,
+        job.ids,
+        split,
+        options,
+        job.control,
+        {
+          document: write,
+          async bytes(id, rows, pieces, counts, layoutChanged) {
+            if (layoutChanged) throw new LayoutChanged(layoutChanged)
+            const split = splitOf(id)
+            if (counts) tally.addCounts(counts)
+            for (const [i, stream] of streams.entries())
+              await writeBytes(stream, split, rows, [pieces[i]])
+          },
+        },
+      )
+    } finally {
+      await stopWorkers(workers)
+    }
   if (layout.splits && tally.documents !== layout.splits.size)
     throw new LayoutChanged('a document the index counted has no units to export')
   return { dimensions: catalog.dimensions, tally, network, warnings }

@@ -23,8 +23,7 @@ export async function eachDocument(
   control: ExportControl,
   use: (doc: ExportDocument) => void | Promise<void>,
 ): Promise<string[]> {
-  const warnings: string[] = []
-  let orphaned = 0
+  const notes = new PassNotes()
   control.onProgress?.({ done: 0, total: ids.length })
   const read = (id: string) => {
     const view = repo.readInBulk(id)
@@ -34,19 +33,42 @@ export async function eachDocument(
   const ahead = ids.slice(0, READ_AHEAD).map(read)
   for (let i = 0; i < ids.length; i++) {
     checkCancelled(control.signal)
-    const { document, annotations } = await ahead.shift()!
+    const view = await ahead.shift()!
     if (i + READ_AHEAD < ids.length) ahead.push(read(ids[i + READ_AHEAD]))
-    orphaned += countOrphans(document, annotations)
-    if (document.units.length === 0)
-      warnings.push(`The document "${document.id}" has no units and is left out.`)
-    const rows = flattenDocument(document, annotations, options)
-    if (rows.length > 0) await use({ document, rows, split: null })
+    const doc = notes.flatten(view, options)
+    if (doc.rows.length > 0) await use(doc)
     control.onProgress?.({ done: i + 1, total: ids.length })
   }
   checkCancelled(control.signal)
-  if (orphaned > 0)
-    warnings.push(
-      `${orphaned} annotation(s) belong to units that no longer exist and are left out.`,
-    )
-  return warnings
+  return notes.warnings()
+}
+
+/** What a pass tells the analyst about what it left out, gathered document by document. */
+export class PassNotes {
+  private readonly left: string[] = []
+  private orphaned = 0
+
+  /** Notes a document read elsewhere (a worker thread) by its figures. */
+  note(id: string, units: number, orphans: number): void {
+    this.orphaned += orphans
+    if (units === 0) this.left.push(`The document "${id}" has no units and is left out.`)
+  }
+
+  /** Notes a document read on this thread and flattens it. */
+  flatten(
+    view: Awaited<ReturnType<ProjectRepository['readInBulk']>>,
+    options: ExportOptions,
+  ): ExportDocument {
+    const { document, annotations } = view
+    this.note(document.id, document.units.length, countOrphans(document, annotations))
+    return { document, rows: flattenDocument(document, annotations, options), split: null }
+  }
+
+  warnings(): string[] {
+    if (this.orphaned === 0) return [...this.left]
+    return [
+      ...this.left,
+      `${this.orphaned} annotation(s) belong to units that no longer exist and are left out.`,
+    ]
+  }
 }

@@ -3,10 +3,10 @@
  * file of every document and, for a split export, one file per split. A document's bytes are
  * made once per format and go to both of its files.
  */
-import { ByteBuilder, type DocumentWriter } from './bytes'
+import type { ByteBuilder, DocumentWriter } from './bytes'
 import { csvHeader, csvWriter, sentenceTable, statementTable } from './csv'
 import { jsonlWriter } from './jsonl'
-import { SPLIT_NAMES, type ExportFormat, type ExportOptions } from './options'
+import { SPLIT_NAMES, type ExportFormat, type ExportOptions, type SplitName } from './options'
 import type { StagedFile, Staging, WrittenFile } from './output'
 import type { DimensionInfo, ExportDocument } from './rows'
 
@@ -36,17 +36,8 @@ export async function openStreams(
 ): Promise<Stream[]> {
   const streams: Stream[] = []
   for (const [format, paths] of formats) {
-    let write: DocumentWriter
-    let header = ''
-    if (format === 'jsonl') write = jsonlWriter(dimensions, options.split !== null)
-    else if (format === 'csv-sentences' || format === 'csv-statements') {
-      const table =
-        format === 'csv-sentences'
-          ? sentenceTable(dimensions, options)
-          : statementTable(dimensions, options)
-      write = csvWriter(table)
-      header = csvHeader(table, options.bom)
-    } else continue
+    if (format !== 'jsonl' && format !== 'csv-sentences' && format !== 'csv-statements') continue
+    const { write, header } = streamWriter(format, dimensions, options)
     const files: StreamFile[] = []
     for (const path of paths) {
       const file = await staging.open(path)
@@ -58,6 +49,24 @@ export async function openStreams(
   return streams
 }
 
+/**
+ * The writer of a streamed format and its file's header. The same for every file of the
+ * export, in this thread or a worker (./worker.ts), so both make the same bytes.
+ */
+export function streamWriter(
+  format: StreamedFormat,
+  dimensions: DimensionInfo[],
+  options: ExportOptions,
+): { write: DocumentWriter; header: string } {
+  if (format === 'jsonl')
+    return { write: jsonlWriter(dimensions, options.split !== null), header: '' }
+  const table =
+    format === 'csv-sentences'
+      ? sentenceTable(dimensions, options)
+      : statementTable(dimensions, options)
+  return { write: csvWriter(table), header: csvHeader(table, options.bom) }
+}
+
 /** Writes a document to the file of all documents and to the file of its split. */
 export async function writeDocument(
   stream: Stream,
@@ -65,9 +74,18 @@ export async function writeDocument(
   out: ByteBuilder,
 ): Promise<void> {
   const rows = stream.write(doc, out)
-  const pieces = out.take()
+  await writeBytes(stream, doc.split, rows, out.take())
+}
+
+/** Writes a document's bytes, made here or by a worker, to its files. */
+export async function writeBytes(
+  stream: Stream,
+  splitName: SplitName | null,
+  rows: number,
+  pieces: Buffer[],
+): Promise<void> {
   const all = stream.files[0]
-  const split = doc.split && stream.files[1 + SPLIT_NAMES.indexOf(doc.split)]
+  const split = splitName && stream.files[1 + SPLIT_NAMES.indexOf(splitName)]
   for (const target of split ? [all, split] : [all]) {
     target.rows += rows
     target.documents++

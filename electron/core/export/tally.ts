@@ -12,6 +12,12 @@ export interface LabelCounts {
   sentences: Map<string, number>
 }
 
+/** The figures of an export's result. */
+export type TallyCounts = Pick<
+  ExportTally,
+  'documents' | 'units' | 'sentences' | 'annotated' | 'statements'
+>
+
 export class ExportTally {
   /** Documents with at least one exported unit. */
   documents = 0
@@ -50,6 +56,19 @@ export class ExportTally {
       }
       this.countLabels(a.statements)
     }
+  }
+
+  /**
+   * Adds the figures of documents counted elsewhere (a worker thread's). Only for a tally that
+   * gathers nothing for a card: the card's maps keep the order things were met in.
+   */
+  addCounts(counts: TallyCounts): void {
+    if (this.forCard) throw new Error('A tally for a card counts rows, not figures.')
+    this.documents += counts.documents
+    this.units += counts.units
+    this.sentences += counts.sentences
+    this.annotated += counts.annotated
+    this.statements += counts.statements
   }
 
   /** Per dimension: every label in every statement, and each label once for the sentence. */

@@ -41,6 +41,12 @@ export interface ProjectRepository {
   readInBulk(
     id: string,
   ): Promise<{ document: StoredDocument; annotations: Record<string, SentenceAnnotation> }>
+  /**
+   * True when readInBulk would answer from memory rather than from the files (the document or
+   * its annotations are loaded, possibly with a write under way). An export reading the files
+   * elsewhere (worker threads) reads such a document through readInBulk instead.
+   */
+  heldInMemory?(id: string): boolean
 
   /** Adds a new document with no annotations. */
   addDocument(document: StoredDocument): Promise<void>
