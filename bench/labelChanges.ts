@@ -132,7 +132,7 @@ type Span = [start: number, end: number]
 /**
  * Bench-side instrumentation of the open repository, to say where a label change spends its
  * time: reading the document (saveAnnotations reads it to check the unit), the durable write
- * of the annotation file, and whether an index.json flush (a timer, every 1.5 s) ran meanwhile.
+ * of the annotation file, and whether an index.json flush (a timer, every 30 s) ran meanwhile.
  * It wraps methods of this one instance; the product code is untouched.
  */
 export function probeRepository(workbench: Workbench, prefix: string) {
@@ -199,7 +199,7 @@ export function probeRepository(workbench: Workbench, prefix: string) {
           flushes.length ? percentile(flushMs, 50) : null,
           'ms',
           null,
-          'index.json rewrite, every 1.5 s while changes happen',
+          'index.json rewrite, every 30 s while changes happen',
         ),
       )
       emit(
