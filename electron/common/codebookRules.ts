@@ -81,15 +81,3 @@ export function labelForKey(
 export function codebookChanged(a: Codebook, b: Codebook): boolean {
   return JSON.stringify(a.dimensions) !== JSON.stringify(b.dimensions)
 }
-
-/** Counts, per label id, how many statements use it; used to say what a deletion affects. */
-export function labelUsage(
-  annotations: Iterable<{ statements: { values: Record<string, string[]> }[] }>,
-): Map<string, number> {
-  const usage = new Map<string, number>()
-  for (const annotation of annotations)
-    for (const statement of annotation.statements)
-      for (const ids of Object.values(statement.values))
-        for (const id of ids) usage.set(id, (usage.get(id) ?? 0) + 1)
-  return usage
-}

@@ -29,7 +29,6 @@ import { UserError } from './errors'
 import type { SettingsStore } from './settings'
 import type { ProjectRepository } from './storage/repository'
 
-export { UserError }
 
 /**
  * The project's domain operations over a repository: what the renderer and the CLI may do with

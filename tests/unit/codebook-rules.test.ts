@@ -11,7 +11,6 @@ import {
   codebookChanged,
   codebookProblems,
   labelForKey,
-  labelUsage,
 } from '../../electron/common/codebookRules'
 import { parseCodebookFile, serializeCodebook } from '../../electron/core/codebook/codebookFile'
 import { stripRemoved } from '../../electron/core/codebook/impact'
@@ -115,7 +114,7 @@ describe('codebookChanged', () => {
   })
 })
 
-describe('labelUsage and stripRemoved', () => {
+describe('stripRemoved', () => {
   const annotation: SentenceAnnotation = {
     statements: [
       {
@@ -132,15 +131,6 @@ describe('labelUsage and stripRemoved', () => {
     updatedAt: '2026-03-01T10:00:00.000Z',
     codebookVersion: 1,
   }
-
-  it('counts statements per label', () => {
-    expect(Object.fromEntries(labelUsage([annotation]))).toEqual({
-      pro: 1,
-      contra: 1,
-      trump: 2,
-      kim: 1,
-    })
-  })
 
   it('removes deleted labels with their provenance and keeps everything else', () => {
     expect(stripRemoved(annotation, new Set(['trump']), new Set())).toEqual({

@@ -48,8 +48,3 @@ export function buildDocument(input: {
     ...(input.origin ? { origin: input.origin } : {}),
   }
 }
-
-/** A title for display when the metadata has none: the first sentence, shortened. */
-export function displayTitle(doc: Pick<StoredDocument, 'id' | 'meta'>): string {
-  return doc.meta.title?.trim() || doc.id
-}
