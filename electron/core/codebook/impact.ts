@@ -1,21 +1,6 @@
 import type { Codebook, CodebookImpact, SentenceAnnotation, Statement } from '../../contract/model'
+import { removedIds } from '../../common/codebookDraft'
 import type { ProjectRepository } from '../storage/repository'
-
-/** Label and dimension ids the next codebook no longer has. */
-function removedIds(
-  current: Codebook,
-  next: Codebook,
-): { labels: Set<string>; dimensions: Set<string> } {
-  const nextDims = new Set(next.dimensions.map((d) => d.id))
-  const nextLabels = new Set(next.dimensions.flatMap((d) => d.labels.map((l) => l.id)))
-  const dimensions = new Set(current.dimensions.filter((d) => !nextDims.has(d.id)).map((d) => d.id))
-  const labels = new Set(
-    current.dimensions.flatMap((d) =>
-      d.labels.filter((l) => !nextLabels.has(l.id)).map((l) => l.id),
-    ),
-  )
-  return { labels, dimensions }
-}
 
 /** Visits every annotation of the project, document by document. */
 async function* everyAnnotation(repo: ProjectRepository) {
