@@ -10,7 +10,7 @@ import { open, readFile, stat } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import type { Codebook, ImportReport } from '../../contract/model'
 import { sentenceAnnotationSchema, storedDocumentSchema } from '../../contract/schemas'
-import type { ImportOptions } from '../corpus/importer'
+import { emptyReport, type ImportOptions } from '../corpus/importer'
 import type { ProjectRepository } from '../storage/repository'
 import { describe } from '../storage/files'
 import { parseCodebookFile } from '../codebook/codebookFile'
@@ -80,13 +80,7 @@ export async function importAnnotatedExport(
   options: ImportOptions & { name?: string } = {},
 ): Promise<ImportReport> {
   const origin = options.name ?? (typeof source === 'string' ? source : 'export.jsonl')
-  const report: ImportReport = {
-    imported: [],
-    skipped: [],
-    failed: [],
-    warnings: [],
-    cancelled: false,
-  }
+  const report = emptyReport()
   let text: string
   try {
     const bytes = typeof source === 'string' ? await readFile(source) : source
