@@ -29,7 +29,6 @@ import { UserError } from './errors'
 import type { SettingsStore } from './settings'
 import type { ProjectRepository } from './storage/repository'
 
-
 /**
  * The project's domain operations over a repository: what the renderer and the CLI may do with
  * documents, the codebook and annotations, with the product's rules enforced.
@@ -96,7 +95,8 @@ export class ProjectService {
   /**
    * Runs writes one after another in the order they were asked for: two quick key presses on
    * one sentence must land in that order, and their reads of the current state must not
-   * interleave.
+   * interleave. Every write of the service goes through here: labels, unit edits, codebook
+   * saves and metadata edits.
    */
   private inOrder<T>(work: () => Promise<T>): Promise<T> {
     const run = this.queue.then(work, work)
@@ -171,7 +171,16 @@ export class ProjectService {
     return this.editUnits(documentId, (d, a) => resegment(d, a, this.repo.getCodebook()))
   }
 
-  private async editUnits(
+  private editUnits(
+    documentId: string,
+    edit: (d: StoredDocument, a: Record<string, SentenceAnnotation>) => UnitEdit,
+  ): Promise<UnitEditResult> {
+    // A unit edit reads the labels of the whole document and writes them back: a label saved
+    // in between would be overwritten, so it waits its turn like every other write.
+    return this.inOrder(() => this.writeUnitEdit(documentId, edit))
+  }
+
+  private async writeUnitEdit(
     documentId: string,
     edit: (d: StoredDocument, a: Record<string, SentenceAnnotation>) => UnitEdit,
   ): Promise<UnitEditResult> {
@@ -191,7 +200,15 @@ export class ProjectService {
     await this.settings.update({ annotator: name.trim() })
   }
 
-  async saveCodebook(codebook: Codebook): Promise<Codebook> {
+  /**
+   * In the write order: a label saved before the codebook deletes it is removed with it, one
+   * saved after is refused, and none survives between the two.
+   */
+  saveCodebook(codebook: Codebook): Promise<Codebook> {
+    return this.inOrder(() => this.writeCodebook(codebook))
+  }
+
+  private async writeCodebook(codebook: Codebook): Promise<Codebook> {
     const problems = codebookProblems(codebook)
     if (problems.length > 0) throw new UserError(problems.map((p) => p.message).join(' '))
     const current = this.repo.getCodebook()
@@ -205,7 +222,14 @@ export class ProjectService {
     return codebookImpact(this.repo, codebook)
   }
 
-  async updateDocumentMeta(documentId: string, meta: DocumentMeta): Promise<DocumentSummary> {
+  updateDocumentMeta(documentId: string, meta: DocumentMeta): Promise<DocumentSummary> {
+    return this.inOrder(() => this.writeDocumentMeta(documentId, meta))
+  }
+
+  private async writeDocumentMeta(
+    documentId: string,
+    meta: DocumentMeta,
+  ): Promise<DocumentSummary> {
     this.requireDocument(documentId)
     const document = await this.repo.getDocument(documentId)
     const annotations = await this.repo.getAnnotations(documentId)
