@@ -26,6 +26,8 @@ export function toInput(annotation: SentenceAnnotation | undefined): SentenceAnn
     note: annotation.note,
   }
   if (annotation.needsReview) input.needsReview = annotation.needsReview
+  if (annotation.done) input.done = true
+  if (annotation.dismissed?.length) input.dismissed = [...annotation.dismissed]
   return input
 }
 

@@ -6,6 +6,7 @@
  * non-sentence units), a sentence has an annotation holding one or more statements, and a
  * statement has label ids per dimension.
  */
+import type { Message } from './messages'
 
 /** What a unit of a document is. Only `sentence` units are annotated unless the analyst includes others. */
 export type UnitKind = 'sentence' | 'heading' | 'byline' | 'caption' | 'meta'
@@ -97,6 +98,11 @@ export interface Dimension {
   name: string
   /** Multi-choice dimensions accept several labels per statement. */
   multi: boolean
+  /**
+   * A sentence counts as coded only once it carries a label of every required dimension (the
+   * stance, in the default codebook). A codebook that marks none counts any label.
+   */
+  required?: boolean
   labels: Label[]
 }
 
@@ -129,6 +135,10 @@ export interface SentenceAnnotation {
   codebookVersion: number
   /** Set when a split, merge or re-segmentation moved the labels; cleared by the analyst. */
   needsReview?: string
+  /** The analyst marked the sentence coded although a required dimension has no label. */
+  done?: boolean
+  /** Label ids suggested for this sentence that the analyst dismissed as false positives. */
+  dismissed?: string[]
 }
 
 /** The editable part of a sentence annotation; main stamps annotator, times and codebook version. */
@@ -137,6 +147,8 @@ export interface SentenceAnnotationInput {
   uncertain: boolean
   note: string
   needsReview?: string
+  done?: boolean
+  dismissed?: string[]
 }
 
 /** A document with the annotations of its sentences, keyed by unit id. */
@@ -171,10 +183,29 @@ export function labelsOf(a: SentenceAnnotation | undefined): Set<string> {
   return out
 }
 
-/** True when an annotation holds at least one label or flag worth counting as coded. */
-export function isAnnotated(a: SentenceAnnotation | undefined): boolean {
+/**
+ * True when a sentence counts as coded: the analyst marked it done, or it carries a label of
+ * every dimension the codebook marks required, in any of its statements. Without a codebook, or
+ * with one that marks no dimension required, any label counts.
+ */
+export function isAnnotated(
+  a: SentenceAnnotation | undefined,
+  codebook?: Pick<Codebook, 'dimensions'>,
+): boolean {
   if (!a) return false
-  return a.statements.some((s) => Object.values(s.values).some((ids) => ids.length > 0))
+  if (a.done) return true
+  const required = codebook?.dimensions.filter((d) => d.required) ?? []
+  if (required.length === 0)
+    return a.statements.some((s) => Object.values(s.values).some((ids) => ids.length > 0))
+  return required.every((d) => a.statements.some((s) => (s.values[d.id]?.length ?? 0) > 0))
+}
+
+/** The ids of the required dimensions, as one key: counts change when this key changes. */
+export function codedRuleKey(codebook: Pick<Codebook, 'dimensions'>): string {
+  return codebook.dimensions
+    .filter((d) => d.required)
+    .map((d) => d.id)
+    .join(' ')
 }
 
 /** The outcome of an import: what came in, what was a duplicate, what failed and why. */
@@ -252,10 +283,23 @@ export interface JobStatus {
   error?: string
 }
 
+/** What an export wrote, for the analyst: every file with its size and what it holds. */
 export interface ExportSummary {
+  /** The file, or the folder the files went into. */
   path: string
-  files: Array<{ path: string; bytes: number }>
+  files: Array<{ path: string; bytes: number; format: string; counts: Record<string, number> }>
+  /** Documents with at least one exported unit. */
+  documents: number
+  /** Units written: sentences plus headings, bylines, captions and meta lines. */
+  units: number
+  /** Annotatable units (sentences and included units) among them. */
   sentences: number
+  /** Headings, bylines, captions and meta lines among them (included ones too). */
+  nonSentences: number
+  annotated: number
+  statements: number
+  /** What the analyst should know: what was left out, and why. */
+  warnings: Message[]
 }
 
 /** The export formats, in the order the export dialog offers them. */
@@ -271,20 +315,7 @@ export const EXPORT_FORMATS = [
 
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]
 
-export interface ExportOptions {
-  format: ExportFormat
-  /** Which documents: all, a list of ids, or a metadata substring filter. */
-  documents?: { ids?: string[]; meta?: { field: string; value: string } }
-  onlyAnnotated?: boolean
-  includeNonSentences?: boolean
-  /** Only labels by this annotator. */
-  annotator?: string
-  /** CSV: a byte-order mark so Excel reads UTF-8. */
-  bom?: boolean
-  /** CSV: one 0/1 column per label. */
-  oneHot?: boolean
-  split?: { train: number; dev: number; test: number; seed: number }
-}
+export type { ExportOptions } from './exportOptions'
 
 /** What saving a codebook would do to existing annotations. */
 export interface CodebookImpact {

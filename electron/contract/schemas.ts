@@ -3,7 +3,7 @@
  * renderer is untrusted) and storage validates every file it reads. Pure zod: no Node, no DOM.
  */
 import { z } from 'zod'
-import { EXPORT_FORMATS, UNIT_KINDS } from './model'
+import { UNIT_KINDS } from './model'
 
 const MAX_ID = 200
 const MAX_TEXT = 100_000
@@ -68,6 +68,7 @@ export const dimensionSchema = z.object({
   id: idSchema,
   name: z.string().trim().min(1, 'a dimension needs a name').max(200),
   multi: z.boolean(),
+  required: z.boolean().optional(),
   labels: z.array(labelSchema).max(500),
 })
 
@@ -89,6 +90,8 @@ export const sentenceAnnotationInputSchema = z.object({
   uncertain: z.boolean(),
   note: z.string().max(MAX_TEXT),
   needsReview: z.string().max(2_000).optional(),
+  done: z.boolean().optional(),
+  dismissed: z.array(idSchema).max(500).optional(),
 })
 
 export const sentenceAnnotationSchema = sentenceAnnotationInputSchema.extend({
@@ -126,26 +129,8 @@ export const sentenceQuerySchema = z.object({
   limit: z.number().int().positive().max(10_000).optional(),
 })
 
-const fraction = z.number().min(0).max(1)
-
-export const exportOptionsSchema = z.object({
-  format: z.enum(EXPORT_FORMATS),
-  documents: z
-    .object({ ids: z.array(idSchema).max(1_000_000).optional(), meta: metaFilterSchema.optional() })
-    .optional(),
-  onlyAnnotated: z.boolean().optional(),
-  includeNonSentences: z.boolean().optional(),
-  annotator: z.string().max(200).optional(),
-  bom: z.boolean().optional(),
-  oneHot: z.boolean().optional(),
-  split: z
-    .object({ train: fraction, dev: fraction, test: fraction, seed: z.number().int() })
-    .refine(
-      (s) => Math.abs(s.train + s.dev + s.test - 1) < 1e-6,
-      'the split fractions must add up to 1',
-    )
-    .optional(),
-})
+/** The export's options have a file of their own, shared with the dialog and the CLI. */
+export { exportOptionsSchema } from './exportOptions'
 
 /** A dropped file: at most 50 MB each, and at most 1,000 files in one drop. */
 export const importSourceSchema = z.discriminatedUnion('kind', [

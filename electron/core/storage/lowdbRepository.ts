@@ -2,6 +2,7 @@ import { mkdir, readdir, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Low } from 'lowdb'
 import {
+  codedRuleKey,
   isAnnotated,
   labelsOf,
   type Codebook,
@@ -140,7 +141,7 @@ export class LowdbProjectRepository implements ProjectRepository {
     )
     const onDisk = new Set(files.map((f) => decodeId(f.slice(0, -'.json'.length))))
     await this.index.load(onDisk, async (id) =>
-      summarise(await this.getDocument(id), await this.getAnnotations(id)),
+      summarise(await this.getDocument(id), await this.getAnnotations(id), this.getCodebook()),
     )
   }
 
@@ -149,8 +150,16 @@ export class LowdbProjectRepository implements ProjectRepository {
   }
 
   async setCodebook(codebook: Codebook): Promise<void> {
+    const recount = codedRuleKey(this.getCodebook()) !== codedRuleKey(codebook)
     this.project.data = { ...this.project.data, codebook }
     await this.project.write()
+    // Which dimensions are required decides what counts as coded: the progress is recounted.
+    if (recount)
+      for (const { id } of this.index.list())
+        await this.index.writing(id, async () => {
+          const { document, annotations } = await this.readInBulk(id)
+          this.index.set(summarise(document, annotations, codebook))
+        })
   }
 
   listDocuments(): DocumentProfile[] {
@@ -245,7 +254,7 @@ export class LowdbProjectRepository implements ProjectRepository {
       this.cacheDocument(document)
       shard.data = { schemaVersion: SCHEMA_VERSION, documentId: document.id, annotations }
       await shard.write()
-      this.index.set(summarise(document, annotations))
+      this.index.set(summarise(document, annotations, this.getCodebook()))
     })
   }
 
@@ -289,7 +298,10 @@ export class LowdbProjectRepository implements ProjectRepository {
         if (!previous.has(unitId)) previous.set(unitId, old)
         if (annotation) shard.data.annotations[unitId] = annotation
         else delete shard.data.annotations[unitId]
-        annotated += Number(isAnnotated(annotation ?? undefined)) - Number(isAnnotated(old))
+        const codebook = this.getCodebook()
+        annotated +=
+          Number(isAnnotated(annotation ?? undefined, codebook)) -
+          Number(isAnnotated(old, codebook))
         for (const id of labelsOf(old)) labels.set(id, (labels.get(id) ?? 0) - 1)
         for (const id of labelsOf(annotation ?? undefined))
           labels.set(id, (labels.get(id) ?? 0) + 1)

@@ -5,6 +5,7 @@ import {
   isAnnotatable,
   isAnnotated,
   labelsOf,
+  type Codebook,
   type SentenceAnnotation,
   type StoredDocument,
 } from '../../contract/model'
@@ -182,10 +183,14 @@ export class ProjectIndex {
   }
 }
 
-/** The index entry of a document, counted from its units and annotations. */
+/**
+ * The index entry of a document, counted from its units and annotations; a sentence counts as
+ * coded by the codebook's rule (its required dimensions, see isAnnotated).
+ */
 export function summarise(
   document: StoredDocument,
   annotations: Record<string, SentenceAnnotation>,
+  codebook?: Pick<Codebook, 'dimensions'>,
 ): IndexEntry {
   let sentenceCount = 0
   let annotatedCount = 0
@@ -193,7 +198,7 @@ export function summarise(
   for (const unit of document.units) {
     if (!isAnnotatable(unit)) continue
     sentenceCount++
-    if (isAnnotated(annotations[unit.id])) annotatedCount++
+    if (isAnnotated(annotations[unit.id], codebook)) annotatedCount++
     for (const id of labelsOf(annotations[unit.id])) labelCounts[id] = (labelCounts[id] ?? 0) + 1
   }
   return {
