@@ -2,6 +2,7 @@
  * The rules a codebook must keep, as pure functions over data. The renderer shows the same
  * messages before saving; main enforces them.
  */
+import { msg, type Message } from '../contract/messages'
 import type { Codebook, Dimension, Label } from '../contract/model'
 
 /**
@@ -11,12 +12,12 @@ import type { Codebook, Dimension, Label } from '../contract/model'
 export const RESERVED_KEYS: readonly string[] = ['?', '+', '-', '!', '/', ' ', '#']
 
 export interface CodebookProblem {
-  message: string
+  message: Message
   dimensionId?: string
   labelId?: string
 }
 
-/** Every rule the codebook breaks, in words for the analyst; empty when it is sound. */
+/** Every rule the codebook breaks, as messages for the analyst; empty when it is sound. */
 export function codebookProblems(codebook: Codebook): CodebookProblem[] {
   const problems: CodebookProblem[] = []
   const dimensionIds = new Set<string>()
@@ -25,7 +26,7 @@ export function codebookProblems(codebook: Codebook): CodebookProblem[] {
   for (const dimension of codebook.dimensions) {
     if (dimensionIds.has(dimension.id))
       problems.push({
-        message: `Two dimensions share the id "${dimension.id}".`,
+        message: msg('codebook.dimensionIdTwice', { id: dimension.id }),
         dimensionId: dimension.id,
       })
     dimensionIds.add(dimension.id)
@@ -33,7 +34,11 @@ export function codebookProblems(codebook: Codebook): CodebookProblem[] {
       const owner = labelIds.get(label.id)
       if (owner !== undefined)
         problems.push({
-          message: `The label id "${label.id}" is used twice (in ${owner} and ${dimension.name}).`,
+          message: msg('codebook.labelIdTwice', {
+            id: label.id,
+            first: owner,
+            second: dimension.name,
+          }),
           dimensionId: dimension.id,
           labelId: label.id,
         })
@@ -42,7 +47,7 @@ export function codebookProblems(codebook: Codebook): CodebookProblem[] {
       if (!key) continue
       if (RESERVED_KEYS.includes(key)) {
         problems.push({
-          message: `The key "${key}" of "${label.name}" is reserved for a command.`,
+          message: msg('codebook.keyReserved', { key, label: label.name }),
           dimensionId: dimension.id,
           labelId: label.id,
         })
@@ -51,7 +56,12 @@ export function codebookProblems(codebook: Codebook): CodebookProblem[] {
       const taken = hotkeys.get(key)
       if (taken)
         problems.push({
-          message: `The key "${key}" is already taken by "${taken.label.name}" (${taken.dimension.name}); choose another key for "${label.name}".`,
+          message: msg('codebook.keyTaken', {
+            key,
+            owner: taken.label.name,
+            ownerDimension: taken.dimension.name,
+            label: label.name,
+          }),
           dimensionId: dimension.id,
           labelId: label.id,
         })

@@ -24,6 +24,7 @@ import type {
   SentenceQuery,
   UnitEditResult,
 } from './model'
+import type { MessageCode, MessageParams } from './messages'
 
 export interface Api {
   /** The open project: name, folder, annotator, codebook and corpus counts. */
@@ -120,8 +121,12 @@ export function channelOf(method: ApiMethod): string {
   return `workbench:${method}`
 }
 
-/** What crosses the IPC boundary: a value, or an error in words for the analyst. */
-export type Envelope<T> = { ok: true; value: T } | { ok: false; error: string }
+/**
+ * What crosses the IPC boundary: a value, or an error for the analyst as a message code with
+ * parameters (translated by the renderer, see ./messages.ts) and its English text.
+ */
+export type Envelope<T> =
+  { ok: true; value: T } | { ok: false; error: string; code: MessageCode; params: MessageParams }
 
 /** The shape of the global the preload exposes: each method returns the raw envelope. */
 export type Bridge = {

@@ -57,7 +57,7 @@ function implementation(
       try {
         text = await readFile(path, 'utf8')
       } catch (e) {
-        throw new UserError(`The codebook file cannot be read: ${(e as Error).message}`)
+        throw new UserError('codebook.fileUnreadable', { detail: (e as Error).message })
       }
       return parseCodebookFile(text)
     },
@@ -78,11 +78,11 @@ function implementation(
     },
     async getJob(id) {
       const job = jobs.get(id)
-      if (!job) throw new UserError(`There is no job "${id}".`)
+      if (!job) throw new UserError('job.notFound', { id })
       return job
     },
     async cancelJob(id) {
-      if (!jobs.cancel(id)) throw new UserError(`There is no job "${id}".`)
+      if (!jobs.cancel(id)) throw new UserError('job.notFound', { id })
     },
   }
 
@@ -109,6 +109,11 @@ function implementation(
   }
 }
 
+/** An error envelope: the message code and parameters, and the English text. */
+function refusal(e: UserError): Envelope<never> {
+  return { ok: false, error: e.message, code: e.code, params: e.params }
+}
+
 export function createHandlers(service: ProjectService, deps: HandlerDeps): Handlers {
   const log = deps.log ?? console.error
   const impl = implementation(service, deps)
@@ -117,14 +122,16 @@ export function createHandlers(service: ProjectService, deps: HandlerDeps): Hand
     table[method] = async (...args: unknown[]) => {
       const parsed = API_ARGUMENTS[method].safeParse(args)
       if (!parsed.success)
-        return { ok: false, error: `Refused ${method}: ${describe(parsed.error)}` }
+        return refusal(new UserError('api.refused', { method, detail: describe(parsed.error) }))
       try {
         const fn = impl[method] as (...a: unknown[]) => Promise<unknown>
         return { ok: true, value: await fn(...(parsed.data as unknown[])) }
       } catch (e) {
-        if (e instanceof UserError) return { ok: false, error: e.message }
+        if (e instanceof UserError) return refusal(e)
         log(e)
-        return { ok: false, error: `${method} failed: ${(e as Error).message ?? String(e)}` }
+        return refusal(
+          new UserError('api.failed', { method, detail: (e as Error).message ?? String(e) }),
+        )
       }
     }
   }

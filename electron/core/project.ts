@@ -108,7 +108,7 @@ export class ProjectService {
     changes: AnnotationChange[],
   ): Promise<Array<SentenceAnnotation | null>> {
     const annotator = this.settings.get().annotator
-    if (!annotator) throw new UserError('Enter your name as annotator before coding.')
+    if (!annotator) throw new UserError('annotation.noAnnotator')
     const codebook = this.repo.getCodebook()
     const stamp = this.now().toISOString()
     const results: Array<SentenceAnnotation | null> = []
@@ -117,9 +117,9 @@ export class ProjectService {
       this.requireDocument(documentId)
       const document = await this.repo.getDocument(documentId)
       const unit = document.units.find((u) => u.id === unitId)
-      if (!unit) throw new UserError(`The sentence ${unitId} does not exist in "${documentId}".`)
+      if (!unit) throw new UserError('annotation.unitNotFound', { unitId, documentId })
       if (!isAnnotatable(unit))
-        throw new UserError(`This ${unit.kind} is not annotated; include it first to code it.`)
+        throw new UserError('annotation.notIncluded', { kind: { code: `unit.kind.${unit.kind}` } })
       let annotation: SentenceAnnotation | null = null
       if (input && !isEmptyInput(input)) {
         checkAgainstCodebook(input, codebook)
@@ -210,7 +210,8 @@ export class ProjectService {
 
   private async writeCodebook(codebook: Codebook): Promise<Codebook> {
     const problems = codebookProblems(codebook)
-    if (problems.length > 0) throw new UserError(problems.map((p) => p.message).join(' '))
+    if (problems.length > 0)
+      throw new UserError('codebook.rulesBroken', { problems: problems.map((p) => p.message) })
     const current = this.repo.getCodebook()
     if (!codebookChanged(current, codebook)) return current
     const next: Codebook = { ...codebook, version: current.version + 1 }
@@ -240,8 +241,7 @@ export class ProjectService {
   }
 
   private requireDocument(documentId: string): void {
-    if (!this.repo.hasDocument(documentId))
-      throw new UserError(`There is no document "${documentId}" in this project.`)
+    if (!this.repo.hasDocument(documentId)) throw new UserError('document.notFound', { documentId })
   }
 }
 
@@ -258,18 +258,18 @@ function checkAgainstCodebook(input: SentenceAnnotationInput, codebook: Codebook
   const statementIds = new Set<string>()
   for (const statement of input.statements) {
     if (statementIds.has(statement.id))
-      throw new UserError(`Two statements share the id "${statement.id}".`)
+      throw new UserError('annotation.statementIdTwice', { id: statement.id })
     statementIds.add(statement.id)
     for (const [dimensionId, labelIds] of Object.entries(statement.values)) {
       const dimension = dimensions.get(dimensionId)
-      if (!dimension) throw new UserError(`The codebook has no dimension "${dimensionId}".`)
+      if (!dimension) throw new UserError('annotation.noDimension', { dimensionId })
       if (!dimension.multi && labelIds.length > 1)
-        throw new UserError(`"${dimension.name}" takes one label per statement.`)
+        throw new UserError('annotation.singleChoice', { dimension: dimension.name })
       if (new Set(labelIds).size !== labelIds.length)
-        throw new UserError(`A label is given twice in "${dimension.name}".`)
+        throw new UserError('annotation.labelTwice', { dimension: dimension.name })
       for (const id of labelIds)
         if (!dimension.labels.some((l) => l.id === id))
-          throw new UserError(`"${dimension.name}" has no label "${id}".`)
+          throw new UserError('annotation.noLabel', { dimension: dimension.name, label: id })
     }
   }
 }

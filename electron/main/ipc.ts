@@ -1,5 +1,6 @@
 import { ipcMain, type IpcMainInvokeEvent, type WebFrameMain } from 'electron'
 import { API_METHODS, channelOf } from '../contract/api'
+import { formatMessage } from '../contract/messages'
 import type { Handlers } from '../core/handlers'
 
 /**
@@ -13,7 +14,12 @@ export function registerHandlers(
   for (const method of API_METHODS) {
     ipcMain.handle(channelOf(method), (event: IpcMainInvokeEvent, ...args: unknown[]) => {
       if (!isTrusted(event.senderFrame))
-        return { ok: false, error: 'Refused: the call did not come from the app window.' }
+        return {
+          ok: false,
+          error: formatMessage({ code: 'api.untrustedSender' }),
+          code: 'api.untrustedSender',
+          params: {},
+        }
       return handlers[method](...args)
     })
   }

@@ -1,6 +1,7 @@
 /**
  * The renderer's typed client over the preload's global: every contract method, returning its
- * value or throwing an ApiError whose message is meant for the analyst.
+ * value or throwing an ApiError whose message is meant for the analyst, in the interface
+ * language of the moment it was thrown.
  */
 import {
   API_METHODS,
@@ -9,15 +10,36 @@ import {
   type ApiMethod,
   type Bridge,
 } from '../../electron/contract/api'
+import {
+  isMessageCode,
+  type Message,
+  type MessageCode,
+  type MessageParams,
+} from '../../electron/contract/messages'
+import { translate } from './i18n/messages'
 
 export class ApiError extends Error {
   constructor(
     readonly method: ApiMethod,
-    message: string,
+    readonly code: MessageCode,
+    readonly params: MessageParams,
   ) {
-    super(message)
+    super(translate({ code, params }))
     this.name = 'ApiError'
   }
+
+  /** The error as a message, to translate again after a language switch. */
+  toMessage(): Message {
+    return { code: this.code, params: this.params }
+  }
+}
+
+type RawEnvelope = {
+  ok: boolean
+  value?: unknown
+  error?: string
+  code?: unknown
+  params?: MessageParams
 }
 
 function bridge(): Bridge {
@@ -30,11 +52,13 @@ function makeClient(): Api {
   const client = {} as Record<ApiMethod, (...args: unknown[]) => Promise<unknown>>
   for (const method of API_METHODS) {
     client[method] = async (...args: unknown[]) => {
-      const call = bridge()[method] as (
-        ...a: unknown[]
-      ) => Promise<{ ok: boolean; value?: unknown; error?: string }>
+      const call = bridge()[method] as (...a: unknown[]) => Promise<RawEnvelope>
       const envelope = await call(...args)
-      if (!envelope.ok) throw new ApiError(method, envelope.error ?? 'Unknown error')
+      if (!envelope.ok) {
+        if (isMessageCode(envelope.code))
+          throw new ApiError(method, envelope.code, envelope.params ?? {})
+        throw new ApiError(method, 'api.failed', { method, detail: envelope.error ?? '' })
+      }
       return envelope.value
     }
   }

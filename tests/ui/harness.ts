@@ -47,7 +47,8 @@ export class Harness {
     await this.page.exposeBinding(
       '__workbenchCall',
       async (_source, method: ApiMethod, args: unknown[]) => {
-        if (!this.workbench) return { ok: false, error: 'The app is restarting.' }
+        if (!this.workbench)
+          return { ok: false, error: 'The app is restarting.', code: 'api.restarting', params: {} }
         return this.workbench.handlers[method](...args)
       },
     )

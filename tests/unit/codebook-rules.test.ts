@@ -12,6 +12,7 @@ import {
   codebookProblems,
   labelForKey,
 } from '../../electron/common/codebookRules'
+import { formatMessage } from '../../electron/contract/messages'
 import { parseCodebookFile, serializeCodebook } from '../../electron/core/codebook/codebookFile'
 import { stripRemoved } from '../../electron/core/codebook/impact'
 import { ProjectService } from '../../electron/core/project'
@@ -21,6 +22,11 @@ import {
   type LowdbProjectRepository,
 } from '../../electron/core/storage/lowdbRepository'
 import { SAMPLE_CORPUS, readJsonFromDisk, sampleDocument, smallCodebook, tempDir } from './helpers'
+
+/** The problems as the analyst reads them in English. */
+function problemsInEnglish(codebook: Codebook) {
+  return codebookProblems(codebook).map((p) => ({ ...p, message: formatMessage(p.message) }))
+}
 
 /** A deep copy to edit, so no test changes the shared fixture. */
 function copy(codebook: Codebook = smallCodebook): Codebook {
@@ -42,7 +48,7 @@ describe('codebookProblems', () => {
   })
 
   it('reports a hotkey collision on the later label, naming the label and dimension that hold the key', () => {
-    expect(codebookProblems(withHotkey('trump', '1'))).toEqual([
+    expect(problemsInEnglish(withHotkey('trump', '1'))).toEqual([
       {
         message: 'The key "1" is already taken by "pro" (Stance); choose another key for "Trump".',
         dimensionId: 'actor',
@@ -52,7 +58,7 @@ describe('codebookProblems', () => {
   })
 
   it('treats upper and lower case as the same key', () => {
-    const problems = codebookProblems(withHotkey('kim', 'T'))
+    const problems = problemsInEnglish(withHotkey('kim', 'T'))
     expect(problems.map((p) => p.labelId)).toEqual(['kim'])
     expect(problems[0].message).toContain('"t" is already taken by "Trump" (Actor)')
   })
@@ -64,7 +70,7 @@ describe('codebookProblems', () => {
   })
 
   it.each(RESERVED_KEYS)('refuses the command key %j as a label hotkey', (key) => {
-    expect(codebookProblems(withHotkey('contra', key))).toEqual([
+    expect(problemsInEnglish(withHotkey('contra', key))).toEqual([
       {
         message: `The key "${key}" of "contra" is reserved for a command.`,
         dimensionId: 'stance',
@@ -81,7 +87,7 @@ describe('codebookProblems', () => {
       hotkey: 'q',
     }
     codebook.dimensions.push({ id: 'stance', name: 'Stance again', multi: false, labels: [] })
-    expect(codebookProblems(codebook).map((p) => p.message)).toEqual([
+    expect(problemsInEnglish(codebook).map((p) => p.message)).toEqual([
       'The label id "pro" is used twice (in Stance and Actor).',
       'Two dimensions share the id "stance".',
     ])

@@ -118,6 +118,8 @@ describe('the handler table', () => {
     expect(result).toEqual({
       ok: false,
       error: 'There is no document "no-such-doc" in this project.',
+      code: 'document.notFound',
+      params: { documentId: 'no-such-doc' },
     })
   })
 

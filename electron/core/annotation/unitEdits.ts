@@ -19,7 +19,7 @@ type Annotations = Record<string, SentenceAnnotation>
 
 function locate(document: StoredDocument, id: string): number {
   const index = document.units.findIndex((u) => u.id === id)
-  if (index < 0) throw new UserError(`The sentence ${id} does not exist in "${document.id}".`)
+  if (index < 0) throw new UserError('annotation.unitNotFound', { unitId: id, documentId: document.id })
   return index
 }
 
@@ -38,7 +38,7 @@ export function splitUnit(
   let rightStart = offset
   while (rightStart < unit.end && isSpace(document.text[rightStart])) rightStart++
   if (leftEnd <= unit.start || rightStart >= unit.end)
-    throw new UserError('Choose a point inside the sentence to split it.')
+    throw new UserError('unitEdit.splitOutside')
   const left: Unit = { ...unit, id: unitId(unit.start, leftEnd), end: leftEnd }
   const right: Unit = { ...unit, id: unitId(rightStart, unit.end), start: rightStart }
   const units = [...document.units.slice(0, index), left, right, ...document.units.slice(index + 1)]
@@ -73,7 +73,7 @@ export function mergeWithNext(
   const unit = document.units[index]
   const following = document.units[index + 1]
   if (!following)
-    throw new UserError('This is the last unit of the document; there is nothing to merge it with.')
+    throw new UserError('unitEdit.mergeLast')
   const kind = unit.kind === 'sentence' || following.kind === 'sentence' ? 'sentence' : unit.kind
   const merged: Unit = {
     id: unitId(unit.start, following.end),
@@ -111,7 +111,7 @@ export function setIncluded(
 ): UnitEdit {
   const index = locate(document, id)
   const unit = document.units[index]
-  if (unit.kind === 'sentence') throw new UserError('Sentences are always annotated.')
+  if (unit.kind === 'sentence') throw new UserError('unitEdit.sentenceAlwaysIncluded')
   const units = document.units.map((u, i) => {
     if (i !== index) return u
     const copy: Unit = { ...u }

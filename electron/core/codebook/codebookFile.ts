@@ -18,17 +18,15 @@ export function parseCodebookFile(text: string): Codebook {
   try {
     raw = JSON.parse(text.replace(/^\uFEFF/, ''))
   } catch (e) {
-    throw new UserError(
-      `This is not a codebook: the file is not valid JSON (${(e as Error).message}).`,
-    )
+    throw new UserError('codebook.fileNotJson', { detail: (e as Error).message })
   }
   if (raw && typeof raw === 'object' && 'codebook' in raw)
     raw = (raw as { codebook: unknown }).codebook
   const parsed = codebookSchema.safeParse(raw)
   if (!parsed.success)
-    throw new UserError(`This is not a valid codebook: ${describe(parsed.error)}.`)
+    throw new UserError('codebook.fileInvalid', { detail: describe(parsed.error) })
   const problems = codebookProblems(parsed.data)
   if (problems.length)
-    throw new UserError(`The codebook breaks a rule: ${problems.map((p) => p.message).join(' ')}`)
+    throw new UserError('codebook.fileBreaksRule', { problems: problems.map((p) => p.message) })
   return parsed.data
 }

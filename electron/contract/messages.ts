@@ -1,0 +1,72 @@
+/**
+ * What core says to the analyst, as message codes with parameters. Core throws and reports
+ * `Message`s; the renderer turns them into the analyst's language, the CLI prints English.
+ * The texts live in one catalogue per language (./messages.en.ts, ./messages.de.ts), read by
+ * the renderer, main and the CLI alike; a code without a German text does not compile.
+ *
+ * A text names its parameters in braces, `{file}`. A parameter may itself be a message (a
+ * unit kind, a rule broken) or a list of messages, translated in turn and joined by spaces.
+ * A text with `one`/`other` forms is chosen by its `count` parameter.
+ */
+import { de } from './messages.de'
+import { en, type EnglishCatalogue } from './messages.en'
+
+export type MessageCode = keyof EnglishCatalogue
+
+export type MessageParam = string | number | Message | Message[]
+
+export type MessageParams = Record<string, MessageParam>
+
+/** One thing core says, before it is put into words. */
+export interface Message {
+  code: MessageCode
+  params?: MessageParams
+}
+
+/** A catalogue entry: one text, or a singular and a plural form chosen by `count`. */
+export type MessageText = string | { one: string; other: string }
+
+export type Catalogue = Record<MessageCode, MessageText>
+
+export type MessageLocale = 'en' | 'de'
+
+/** The catalogues, by language. */
+export const CATALOGUES: Record<MessageLocale, Catalogue> = { en, de }
+
+/** Shorthand for building a message. */
+export function msg(code: MessageCode, params?: MessageParams): Message {
+  return params ? { code, params } : { code }
+}
+
+export function isMessageCode(code: unknown): code is MessageCode {
+  return typeof code === 'string' && Object.prototype.hasOwnProperty.call(en, code)
+}
+
+const pluralRules: Partial<Record<MessageLocale, Intl.PluralRules>> = {}
+
+function plural(locale: MessageLocale, count: number): 'one' | 'other' {
+  pluralRules[locale] ??= new Intl.PluralRules(locale)
+  return pluralRules[locale].select(count) === 'one' ? 'one' : 'other'
+}
+
+function formatParam(value: MessageParam, locale: MessageLocale): string {
+  if (Array.isArray(value)) return value.map((m) => formatMessage(m, locale)).join(' ')
+  if (typeof value === 'object') return formatMessage(value, locale)
+  if (typeof value === 'number') return value.toLocaleString(locale)
+  return value
+}
+
+/** The message in words, in the given language (English when none is given). */
+export function formatMessage(message: Message, locale: MessageLocale = 'en'): string {
+  const text: MessageText | undefined =
+    CATALOGUES[locale][message.code] ?? CATALOGUES.en[message.code]
+  if (text === undefined) return message.code
+  const params = message.params ?? {}
+  const template =
+    typeof text === 'string'
+      ? text
+      : text[plural(locale, typeof params.count === 'number' ? params.count : 0)]
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? formatParam(params[name], locale) : whole,
+  )
+}
