@@ -17,6 +17,7 @@ import {
   isHeading,
   isMetaUnit,
 } from './segment/kinds'
+import { listItems, startsWithBullet } from './segment/lists'
 import { sentenceEnds } from './segment/sentences'
 
 const PARAGRAPH_BREAK = /\n[^\S\n]*\n\s*/g
@@ -72,8 +73,11 @@ function segmentParagraph(text: string, from: number, to: number, out: Segment[]
     forced.push({ start: p.length - tag[1].length, end: p.length, kind: 'meta' })
   }
 
+  const items = listItems(p)
+  const labels = items.map((x) => [x.start, x.labelEnd])
   const cuts = new Set<number>()
-  for (const e of sentenceEnds(p)) {
+  for (const x of items) cuts.add(x.start)
+  for (const e of sentenceEnds(p, labels)) {
     if (!forced.some((f) => e > f.start && e < f.end)) cuts.add(e)
   }
   for (const f of forced) {
@@ -131,7 +135,9 @@ function classifyPieces(p: string, pieces: Piece[]): void {
   const captioned = pieces.some((x) => x.kind === 'caption')
   if (captioned && rest.length <= MAX_CAPTION_SENTENCES) {
     for (const x of rest) x.kind = 'caption'
-  } else if (rest.length === 1 && isHeading(p.slice(rest[0].start, rest[0].end))) {
-    rest[0].kind = 'heading'
+  } else if (rest.length === 1) {
+    const t = p.slice(rest[0].start, rest[0].end)
+    // A list item is article text however short: "• ungeputztes Gemüse".
+    if (isHeading(t) && !startsWithBullet(t)) rest[0].kind = 'heading'
   }
 }

@@ -6,14 +6,17 @@
  * - `never`: the abbreviation announces something that follows (a name, a number, an example),
  *   and even a capitalised function word after it belongs to the same sentence ("z. B. Die
  *   Linke"), so its period never ends a sentence.
- * - `capital`: it typically closes an enumeration or a measurement (etc., usw., 3 Std.), so any
- *   capitalised word after it starts a new sentence.
+ * - `capital`: it typically closes an enumeration (etc., usw.), so any capitalised word after it
+ *   starts a new sentence.
+ * - `unit`: a unit of time after a number ("20 Min.", "3 Std."). A noun may follow in the same
+ *   sentence ("mit 20 Min. Verspätung"); the splitter wants a sentence opener, or a subject with
+ *   its verb ("30 Min. Grund ist …"), before it ends a sentence there.
  * - `starter` (every other entry): it usually continues the sentence ("2 Mio. Euro", "am Mo. in
  *   Peking", "Co. KG") but can end one, which the splitter only believes when a closed-class
  *   sentence opener follows ("auf 2,3 Mio. Das teilte ...").
  */
 
-export type AbbreviationClass = 'never' | 'starter' | 'capital'
+export type AbbreviationClass = 'never' | 'starter' | 'capital' | 'unit'
 
 const words = (s: string): string[] => s.split(/\s+/).filter(Boolean)
 
@@ -31,7 +34,10 @@ const NEVER = words(`
 
 const CAPITAL = words(`
   etc. usw. u.s.w. usf. u.v.m. u.a.m. u.v.a. u.dgl. pp. Chr. v.Chr. n.Chr. u.Z. v.u.Z.
-  Std. Min. Sek. Sec. Hrs.
+`)
+
+const UNIT = words(`
+  Std. Stdn. Min. Sek. Sec. Hrs. Mins. Secs.
 `)
 
 // Everything here continues a sentence unless a clear sentence opener follows.
@@ -77,6 +83,7 @@ const LEXICON = new Map<string, AbbreviationClass>()
 for (const w of STARTER) LEXICON.set(w, 'starter')
 for (const w of NEVER) LEXICON.set(w, 'never')
 for (const w of CAPITAL) LEXICON.set(w, 'capital')
+for (const w of UNIT) LEXICON.set(w, 'unit')
 
 /** The class of an abbreviation written without spaces and with its final period, if known. */
 export function abbreviationClass(key: string): AbbreviationClass | undefined {

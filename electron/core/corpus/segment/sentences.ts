@@ -14,7 +14,9 @@ import {
   isUpperAt,
 } from './chars'
 import {
+  FINITE_VERBS,
   MONTHS,
+  NOUN_INFLECTIONS,
   ORDINAL_ARTICLES,
   ORDINAL_LINKS,
   ORDINAL_NOUN_ENDINGS,
@@ -30,7 +32,11 @@ interface Next {
   word: string
   /** For a digit word: a period follows it directly ("3. Oktober", "03.10.1990"). */
   dotted: boolean
+  /** Where the word ends in the paragraph. */
+  end: number
 }
+
+const NONE: Next = { kind: 'none', word: '', dotted: false, end: 0 }
 
 const TERMINALS = /[.!?…]/g
 const LETTERS = /[\p{L}\p{M}]+/uy
@@ -45,10 +51,20 @@ const VOWELLESS = /^(?=.*[a-zß])[A-Za-zß]+$/
 const HAS_VOWEL = /[aeiouyäöüAEIOUYÄÖÜ]/
 const UNIT_SUFFIX = /[a-zäöüß](?:str|nr)$/
 const LETTER = /^\p{L}$/u
+/** An inflected attributive adjective or participle: "späten", "begangenes", "neue". */
+const INFLECTED_ADJECTIVE = /^\p{Ll}[\p{L}-]+(?:e|en|em|er|es)$/u
+const WORD_ONLY = /^[\p{L}-]+$/u
+/** Words an adjective phrase before an ordinal may hold besides adjectives: "ihr traditionell begangenes". */
+const MAX_ADJECTIVE_PHRASE = 3
 
-/** Offsets (relative to `p`) right after each sentence that ends before the paragraph does. */
-export function sentenceEnds(p: string): number[] {
+/**
+ * Offsets (relative to `p`) right after each sentence that ends before the paragraph does.
+ * `labels` are the sorted [start, end] spans of list-item labels ("• 3.", see lists.ts): a
+ * period inside one is never a sentence end.
+ */
+export function sentenceEnds(p: string, labels: number[][] = []): number[] {
   const ends: number[] = []
+  let label = 0
   TERMINALS.lastIndex = 0
   let m: RegExpExecArray | null
   while ((m = TERMINALS.exec(p)) !== null) {
@@ -61,6 +77,9 @@ export function sentenceEnds(p: string): number[] {
     if (k >= p.length) break
     // "1.200", "www.bundestag.de", "Wort?«, fragte": no space, no boundary.
     if (!isSpace(p.charCodeAt(k))) continue
+    // A list item's number is its label, never a sentence: "• 3. Seien Sie achtsam".
+    while (label < labels.length && labels[label][1] < k) label++
+    if (label < labels.length && labels[label][0] <= i && k <= labels[label][1]) continue
     if (endsSentence(p, i, j, k)) ends.push(k)
   }
   return ends
@@ -86,23 +105,38 @@ function readNext(p: string, k: number): Next {
   let n = k
   while (n < p.length && isSpace(p.charCodeAt(n))) n++
   while (n < p.length && isOpener(p.charCodeAt(n))) n++
-  if (n >= p.length) return { kind: 'none', word: '', dotted: false }
+  if (n >= p.length) return NONE
   const c = p.charCodeAt(n)
   if (isDigit(c)) {
     DIGITS.lastIndex = n
     const d = DIGITS.exec(p)![0]
-    return { kind: 'digit', word: d, dotted: p.charCodeAt(n + d.length) === 46 }
+    const end = n + d.length
+    return { kind: 'digit', word: d, dotted: p.charCodeAt(end) === 46, end }
   }
-  if (c === 0xa7) return { kind: 'upper', word: '§', dotted: false }
+  if (c === 0xa7) return { kind: 'upper', word: '§', dotted: false, end: n + 1 }
   LETTERS.lastIndex = n
   const word = LETTERS.exec(p)?.[0] ?? ''
-  if (word === '') return { kind: 'none', word, dotted: false }
-  if (isUpperAt(p, n)) return { kind: 'upper', word, dotted: false }
+  if (word === '') return NONE
+  const end = n + word.length
+  if (isUpperAt(p, n)) return { kind: 'upper', word, dotted: false, end }
   // Brand names like "iPhone" or "eBay" open sentences in lower case.
   if (word.length > 1 && isLowerAt(p, n) && isUpperAt(p, n + 1)) {
-    return { kind: 'upper', word, dotted: false }
+    return { kind: 'upper', word, dotted: false, end }
   }
-  return { kind: 'none', word, dotted: false }
+  return { kind: 'none', word, dotted: false, end }
+}
+
+/**
+ * "Grund ist …", "Die Bahn hat …": the capitalised next word is followed by a finite verb, so
+ * it is the subject of a new verb-second clause.
+ */
+function clauseFollows(p: string, next: Next): boolean {
+  let n = next.end
+  if (n >= p.length || !isSpace(p.charCodeAt(n))) return false
+  while (n < p.length && isSpace(p.charCodeAt(n))) n++
+  LETTERS.lastIndex = n
+  const verb = LETTERS.exec(p)?.[0]
+  return verb !== undefined && FINITE_VERBS.has(verb)
 }
 
 function ellipsisEnds(p: string, i: number, next: Next): boolean {
@@ -137,6 +171,7 @@ function periodEnds(p: string, i: number, j: number, next: Next): boolean {
   // '"Freund". Dann' or '(1950-1953). Auch': the period follows a closed quote or bracket.
   if (core === '' || isCloser(core.charCodeAt(core.length - 1))) return true
   const cls = lookup(p, tok.start, core, j - i)
+  if (cls === 'unit') return unitEnds(p, tok.start, next)
   if (cls !== undefined) return byClass(cls, next)
   if (ALL_DIGITS.test(core)) return numberEnds(p, tok.start, core, next)
   // The second half of a range: "1. -3. Jahrhundert", "2./3. Liga".
@@ -159,7 +194,7 @@ function periodEnds(p: string, i: number, j: number, next: Next): boolean {
   return true
 }
 
-function byClass(cls: AbbreviationClass | 'regular', next: Next): boolean {
+function byClass(cls: Exclude<AbbreviationClass, 'unit'> | 'regular', next: Next): boolean {
   switch (cls) {
     case 'never':
       return false
@@ -201,6 +236,25 @@ function lookup(
   return found
 }
 
+/**
+ * A unit of measurement ("20 Min.", "3 Std."): usually a noun follows in the same sentence ("mit
+ * 20 Min. Verspätung"), so only a sentence opener, or a subject and its verb after a sentence
+ * long enough to be complete ("Verspätungen von bis zu 30 Min. Grund ist …"), ends it there. The
+ * length check keeps "Nach 20 Min. Fahrt ist man da" in one piece.
+ */
+function unitEnds(p: string, start: number, next: Next): boolean {
+  if (next.kind !== 'upper') return false
+  if (SENTENCE_OPENERS.has(next.word)) return true
+  if (!clauseFollows(p, next)) return false
+  let at = start
+  for (let words = 0; words < 4; words++) {
+    const prev = previousToken(p, at)
+    if (prev.raw === '' || isTerminal(prev.raw.charCodeAt(prev.raw.length - 1))) return false
+    at = prev.start
+  }
+  return true
+}
+
 function numberEnds(p: string, start: number, core: string, next: Next): boolean {
   const prev = previousToken(p, start)
   const prevRaw = prev.raw
@@ -223,9 +277,39 @@ function numberEnds(p: string, start: number, core: string, next: Next): boolean
   if (article) return false
   if (isYear || core.length > 4) return true
   if (ORDINAL_LINKS.has(prevWord) || prevRaw.endsWith(',')) return false
-  const lower = next.word.toLowerCase()
-  for (const ending of ORDINAL_NOUN_ENDINGS) if (lower.endsWith(ending)) return false
-  return true
+  if (next.kind === 'upper' && afterAdjectivePhrase(p, prev)) return false
+  return !isOrdinalNoun(next.word)
+}
+
+/**
+ * "des späten 15. Jahrhunderts", "ihr traditionell begangenes 60. Jubiläumsjahr": an inflected
+ * adjective (with adverbs before it) between a determiner and the number makes the number an
+ * ordinal, since an attributive adjective needs a noun after it.
+ */
+function afterAdjectivePhrase(p: string, adjective: { start: number; core: string; raw: string }): boolean {
+  if (adjective.raw !== adjective.core || !INFLECTED_ADJECTIVE.test(adjective.core)) return false
+  let at = adjective.start
+  for (let n = 0; n < MAX_ADJECTIVE_PHRASE; n++) {
+    const prev = previousToken(p, at)
+    if (prev.raw === '' || prev.raw !== prev.core || !WORD_ONLY.test(prev.core)) return false
+    const lower = prev.core.toLowerCase()
+    if (ORDINAL_ARTICLES.has(lower)) return true
+    if (!isLowerAt(prev.core, 0)) return false
+    at = prev.start
+  }
+  return false
+}
+
+/** A noun that typically follows an ordinal, also inflected or in a compound: "Jahrhunderts". */
+function isOrdinalNoun(word: string): boolean {
+  const lower = word.toLowerCase()
+  for (const ending of ORDINAL_NOUN_ENDINGS) if (lower.endsWith(ending)) return true
+  for (const inflection of NOUN_INFLECTIONS) {
+    if (!lower.endsWith(inflection) || lower.length - inflection.length < 2) continue
+    const stem = lower.slice(0, lower.length - inflection.length)
+    for (const ending of ORDINAL_NOUN_ENDINGS) if (stem.endsWith(ending)) return true
+  }
+  return false
 }
 
 function afterAbbreviation(core: string): boolean {
@@ -239,7 +323,7 @@ function isRegnalName(p: string, start: number): boolean {
 }
 
 /** "U.S.", "e.V.", "J.R.R." are abbreviations; "example.com" and "bild.de" are domains. */
-function dottedClass(core: string): AbbreviationClass | 'regular' {
+function dottedClass(core: string): 'starter' | 'regular' {
   if (URLISH.test(core)) return 'regular'
   const parts = core.split('.')
   const last = parts[parts.length - 1]

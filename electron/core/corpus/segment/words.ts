@@ -74,7 +74,27 @@ export const ORDINAL_NOUN_ENDINGS = [
   'symphonie', 'advent', 'feiertag', 'republik', 'reich', 'senat', 'kammer', 'vorsitzende',
   'vorsitzender', 'bürgermeister', 'durchgang', 'wahlgang', 'instanz', 'semester', 'schuljahr',
   'generation', 'welle', 'phase', 'stufe', 'fc', 'fsv', 'sc', 'sv', 'bundesliga', 'todestag',
+  'jahr', 'jubiläum', 'spiel', 'etappe', 'saison', 'legislatur', 'parteitag', 'kongress',
+  'wiederholung', 'anflug', 'angriff', 'welt', 'kompanie', 'flotte', 'brigade', 'bezirk',
+  'wahl', 'spieltag', 'lauf', 'rennen', 'turnier', 'gipfel', 'konferenz', 'treffen', 'festival',
 ]
+
+/**
+ * Inflectional endings of nouns after an ordinal ("des 15. Jahrhunderts", "in der 3. Runden"),
+ * stripped before ORDINAL_NOUN_ENDINGS are matched.
+ */
+export const NOUN_INFLECTIONS = ['es', 's', 'en', 'n', 'e']
+
+/**
+ * Finite forms of auxiliaries, modals and a few light verbs. A capitalised word followed by one
+ * of them is the subject of a new clause in verb-second order ("… 30 Min. Grund ist …").
+ */
+export const FINITE_VERBS = set(`
+  ist sind war waren hat haben hatte hatten wird werden wurde wurden kann können konnte konnten
+  muss müssen musste mussten soll sollen sollte sollten will wollen wollte wollten darf dürfen
+  durfte durften gibt gab bleibt blieb blieben liegt lag lagen steht stand standen geht ging
+  gingen kommt kam kamen sei seien wäre wären hätte hätten würde würden
+`)
 
 /** Internet top-level domains that mark a token as a domain name rather than an abbreviation. */
 export const TOP_LEVEL_DOMAINS = set(`
