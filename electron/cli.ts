@@ -19,6 +19,7 @@ import {
   isAnnotatedExportFile,
   mergeReports,
 } from './core/export/roundTrip'
+import { formatMessage } from './contract/messages'
 
 /** How the CLI names itself in a project's lock, for the message another program shows. */
 const CLI_LOCK = 'the command-line tool'
@@ -103,9 +104,9 @@ export function formatReport(report: ImportReport): string {
     `imported: ${report.imported.length}   skipped: ${report.skipped.length}   failed: ${report.failed.length}`,
   ]
   for (const d of report.imported) lines.push(`  + ${d.id}  (${d.sentences} sentences)  ${d.title}`)
-  for (const s of report.skipped) lines.push(`  = ${s.origin}: ${s.reason}`)
-  for (const f of report.failed) lines.push(`  ! ${f.origin}: ${f.reason}`)
-  for (const w of report.warnings) lines.push(`  ~ ${w.origin}: ${w.message}`)
+  for (const s of report.skipped) lines.push(`  = ${s.origin}: ${formatMessage(s.reason)}`)
+  for (const f of report.failed) lines.push(`  ! ${f.origin}: ${formatMessage(f.reason)}`)
+  for (const w of report.warnings) lines.push(`  ~ ${w.origin}: ${formatMessage(w.message)}`)
   if (report.cancelled) lines.push('cancelled before the end')
   return `${lines.join('\n')}\n`
 }

@@ -15,6 +15,19 @@ export const de: Record<keyof EnglishCatalogue, MessageText> = {
   'unit.kind.caption': 'Bildunterschrift',
   'unit.kind.meta': 'Metazeile',
 
+  // Gelernte Vorschläge: Datensätze für `model evaluate`
+  'suggest.data.notObject': '{file}, Zeile {line}: kein JSON-Objekt.',
+  'suggest.data.noText': '{file}, Zeile {line}: es fehlt ein Text unter "text".',
+  'suggest.data.badLabel':
+    '{file}, Zeile {line}: "label" ist weder ein Text noch eine Liste von Texten (für eine Zeile eines Exports die Dimension mit --dimension angeben).',
+  'suggest.data.notExport':
+    '{file}, Zeile {line}: keine Zeile eines JSONL-Exports (es fehlt "statements"), wie --dimension sie erwartet.',
+  'suggest.data.noDimension':
+    '{file}, Zeile {line}: die Aussagen haben keine Dimension „{dimension}“.',
+  'suggest.data.badDimension':
+    '{file}, Zeile {line}: die Labels von „{dimension}“ sind keine Liste von Labelnamen.',
+  'suggest.data.empty': '{file} enthält keine codierten Sätze.',
+
   'document.notFound': 'Das Dokument „{documentId}“ gibt es in diesem Projekt nicht.',
   'annotation.noAnnotator': 'Geben Sie Ihren Namen als Codierer:in ein, bevor Sie codieren.',
   'annotation.unitNotFound': 'Den Satz {unitId} gibt es in „{documentId}“ nicht.',
@@ -42,4 +55,188 @@ export const de: Record<keyof EnglishCatalogue, MessageText> = {
   'codebook.fileNotJson': 'Das ist kein Codebuch: Die Datei ist kein gültiges JSON ({detail}).',
   'codebook.fileInvalid': 'Das ist kein gültiges Codebuch: {detail}.',
   'codebook.fileBreaksRule': 'Das Codebuch verstößt gegen eine Regel: {problems}',
+
+  'import.empty': 'die Datei ist leer',
+  'import.binary': 'sieht nach einer Binärdatei aus, nicht nach Text',
+  'import.notUtf8': 'die Datei ist nicht in UTF-8; sie wurde als {encoding} gelesen',
+  'import.docxDamaged': 'keine lesbare .docx-Datei (die Datei ist beschädigt oder unvollständig)',
+  'import.docxOld':
+    'keine lesbare .docx-Datei: ein altes Word-97–2003-Dokument oder eine kennwortgeschützte Datei; öffnen Sie sie in Word und speichern Sie sie als ungeschützte .docx-Datei',
+  'import.docxNoText': 'das Dokument enthält keinen Text',
+  'import.htmlNoText': 'die HTML-Seite enthält keinen lesbaren Text',
+  'import.noText': 'die Datei enthält keinen Text',
+  'import.noTextLeft': 'nach dem Auslesen bleibt kein Text übrig',
+  'import.notRegular': 'weder eine gewöhnliche Datei noch ein Ordner',
+  'import.unsupported': 'nicht unterstützter Dateityp {ext} (unterstützt: {supported})',
+  'import.noExtension': 'eine Datei ohne Endung (unterstützt: {supported})',
+  'import.tooLarge': 'die Datei ist {size} groß, mehr als die Importgrenze von {limit}',
+  'import.unreadable': 'die Datei konnte nicht gelesen werden: {detail}',
+  'import.osReason': '{reason} ({code})',
+  'import.os.ENOENT': 'die Datei oder der Ordner existiert nicht',
+  'import.os.EACCES': 'keine Berechtigung',
+  'import.os.EISDIR': 'das ist ein Ordner',
+  'import.os.ENOTDIR': 'ein Teil des Pfads ist kein Ordner',
+  'import.os.ELOOP': 'zu viele symbolische Verknüpfungen',
+  'import.os.EBUSY': 'die Datei wird von einem anderen Programm benutzt',
+  'import.os.EMFILE': 'zu viele Dateien sind geöffnet',
+  'import.os.ENAMETOOLONG': 'der Pfad ist zu lang',
+  'import.failed': 'das Dokument konnte nicht importiert werden: {detail}',
+  'import.duplicate': 'schon im Projekt als „{existing}“',
+  'import.idTaken': 'ein Dokument „{id}“ ist schon im Projekt',
+  'import.noun.column': 'Spalte',
+  'import.noun.field': 'Feld',
+  'import.unit.row': 'Zeile',
+  'import.unit.line': 'Zeile',
+  'import.unit.item': 'Eintrag',
+  'import.noTextColumn': 'keine Spalte und kein Feld enthält Text',
+  'import.guessedText':
+    'keine Spalte und kein Feld heißt wie ein Text ({names}, …); als Text wird „{column}“ genommen, das die längsten Einträge hat',
+  'import.csvNoRows': 'die CSV-Datei hat unter ihrer Kopfzeile keine Zeilen',
+  'import.csvProblem': '{detail}',
+  'import.csvRowProblem': 'Zeile {row}: {detail}',
+  'import.lineNotJson': 'Zeile {line}: kein gültiges JSON ({detail}); übersprungen',
+  'import.lineNotObject': 'Zeile {line}: kein JSON-Objekt; übersprungen',
+  'import.itemNotObject': 'Eintrag {item}: kein JSON-Objekt; übersprungen',
+  'import.noValidLine': 'keine Zeile enthält ein gültiges JSON-Objekt ({problem})',
+  'import.notJson': 'kein gültiges JSON: {detail}',
+  'import.jsonShape':
+    'die JSON-Datei enthält weder eine Liste von Dokumenten noch ein Objekt mit einer Liste „documents“',
+  'import.jsonNoDocuments': 'die JSON-Datei enthält keine Dokumente',
+  'import.textEmpty': '{unit} {n}: der Text in „{column}“ ist leer; übersprungen',
+  'import.idTwice': '{unit} {n}: die Kennung „{id}“ kam schon in {unit} {earlier} vor',
+  'import.noTextAnywhere':
+    'nirgends steht Text (Text erwartet in „{column}“; erwartete Namen: {names})',
+  'import.annotatedExport':
+    'Das ist ein codierter Export (ein Satz je Zeile mit document_id und sentence_id), keine Sammlung von Artikeln; er kann nicht als neue Dokumente importiert werden',
+  'import.notUtf8Export': 'kann nicht als UTF-8-Text gelesen werden: {detail}',
+  'import.exportLineNotJson': 'die Zeile ist kein gültiges JSON',
+  'import.notExportLine': 'Zeile {line} ist keine Zeile eines codierten Exports: {detail}',
+  'import.invalidDocument': '{detail}',
+  'import.invalidAnnotation': 'Codierung von {unitId}: {detail}',
+  'import.unknownLabels': {
+    one: '{count} Label steht nicht im Codebuch dieses Projekts: {labels}',
+    other: '{count} Labels stehen nicht im Codebuch dieses Projekts: {labels}',
+  },
+
+  'export.invalidOption': 'Ungültige Export-Option {option}: {detail}',
+  'export.cannotWrite': 'Der Export kann nicht nach {path} geschrieben werden: {reason}',
+  'export.reason.insideProject':
+    'das liegt im Projektordner, wo es das Projekt überschreiben könnte; wählen Sie einen Ort außerhalb',
+  'export.reason.isFolder': 'das ist ein Ordner; geben Sie den Namen einer Datei an',
+  'export.reason.isFile': 'das ist eine Datei; dieses Format schreibt einen Ordner',
+  'export.reason.noParent': 'den Ordner {folder} gibt es nicht',
+  'export.reason.parentIsFile': '{folder} ist eine Datei, kein Ordner',
+  'export.reason.system': '{detail}',
+  'export.reason.EACCES': 'keine Berechtigung (EACCES)',
+  'export.reason.EPERM': 'keine Berechtigung (EPERM)',
+  'export.reason.EROFS': 'der Datenträger ist schreibgeschützt (EROFS)',
+  'export.reason.ENOSPC': 'der Datenträger ist voll (ENOSPC)',
+  'export.reason.EDQUOT': 'das Speicherkontingent ist erschöpft (EDQUOT)',
+  'export.reason.ENOENT': 'den Ordner gibt es nicht (ENOENT)',
+  'export.reason.ENOTDIR': 'ein Teil des Pfads ist eine Datei, kein Ordner (ENOTDIR)',
+  'export.reason.EISDIR': 'das ist ein Ordner, keine Datei (EISDIR)',
+  'export.reason.ENAMETOOLONG': 'der Pfad ist zu lang (ENAMETOOLONG)',
+  'export.reason.EMFILE': 'zu viele Dateien sind geöffnet (EMFILE)',
+  'export.reason.EBUSY': 'die Datei wird gerade benutzt (EBUSY)',
+  'export.reason.EEXIST': 'das gibt es schon (EEXIST)',
+  'export.reason.ENOTEMPTY': 'der Ordner ist nicht leer (ENOTEMPTY)',
+  'export.cancelled': 'Der Export wurde abgebrochen; es wurde keine Datei geschrieben.',
+  'export.projectChanged':
+    'Das Projekt hat sich während des Exports geändert; exportieren Sie es noch einmal.',
+  'export.noSuchDocuments': {
+    one: 'Das Dokument {ids} gibt es in diesem Projekt nicht.',
+    other: 'Die Dokumente {ids} gibt es in diesem Projekt nicht.',
+  },
+  'export.role.actor': 'Akteurs',
+  'export.role.argument': 'Argument',
+  'export.role.stance': 'Haltungs',
+  'export.networkUnknownDimension':
+    'Die {role}-Dimension „{id}“ des Netzwerks steht nicht im Codebuch (es hat {known}); wählen Sie eine andere.',
+  'export.networkNoDimension':
+    'Es kann kein Netzwerk gezeichnet werden: Das Codebuch hat keine {role}-Dimension. Wählen Sie eine für das Netzwerk.',
+  'export.warning.noNetwork':
+    'Es wurde kein Netzwerk geschrieben: Das Codebuch hat keine {role}-Dimension (wählen Sie eine für das Netzwerk).',
+  'export.warning.emptyNetwork':
+    'Es wurde kein Netzwerk geschrieben: Keine exportierte Aussage hat zugleich einen Akteur und ein Argument.',
+  'export.warning.nothingExported':
+    'Nichts wurde exportiert: Kein Satz passt zu den Optionen, daher wurde keine Datendatei geschrieben.',
+  'export.warning.emptyFile': '{file} wurde nicht geschrieben: Die Datei enthielte keine {what}.',
+  'export.warning.emptySplit': {
+    one: 'Der Teil {split} ist leer (nur {count} Dokument wurde exportiert), daher wurde {file} nicht geschrieben.',
+    other:
+      'Der Teil {split} ist leer (nur {count} Dokumente wurden exportiert), daher wurde {file} nicht geschrieben.',
+  },
+  'export.warning.noUnits': 'Das Dokument „{id}“ hat keine Einheiten und fehlt im Export.',
+  'export.warning.orphans': {
+    one: '{count} Codierung gehört zu einer Einheit, die es nicht mehr gibt, und fehlt im Export.',
+    other:
+      '{count} Codierungen gehören zu Einheiten, die es nicht mehr gibt, und fehlen im Export.',
+  },
+  'export.what.sentences': 'Sätze',
+  'export.what.statements': 'codierten Aussagen',
+
+  // Reliabilität: Übereinstimmung zwischen Codierenden
+  'reliability.undefined.nothingPairable':
+    'nicht bestimmbar: Keine Einheit wurde von zwei oder mehr Codierenden codiert, es gibt nichts zu vergleichen',
+  'reliability.undefined.noVariation':
+    'nicht bestimmbar: Die Codierenden haben durchweg einen einzigen Wert vergeben, Übereinstimmung ist so nicht von Zufall zu unterscheiden',
+  'reliability.undefined.tooFewCoders': 'nicht bestimmbar: Es braucht mindestens zwei Codierende',
+  'reliability.notApplicable.twoCoders':
+    'Cohens Kappa vergleicht genau zwei Codierende; hier sind es {coders}.',
+  'reliability.notApplicable.incomplete': {
+    one: '{measure} verlangt, dass alle Codierenden jede Einheit codieren; {count} Zelle ist leer.',
+    other:
+      '{measure} verlangt, dass alle Codierenden jede Einheit codieren; {count} Zellen sind leer.',
+  },
+  'reliability.metricNeedsNumbers':
+    'Die Metrik {metric} braucht Zahlen, und nicht alle Werte sind Zahlen.',
+  'reliability.metricNeedsNonNegative': 'Die Metrik {metric} braucht Werte von null an aufwärts.',
+  'reliability.metricNeedsSets': 'Die Distanz {metric} vergleicht Mengen von Labels.',
+  'reliability.metricNeedsOrder':
+    'Die Metrik {metric} braucht geordnete Werte: Zahlen oder die Labels einer geordneten Dimension.',
+  'reliability.verdict.reliable': 'reliabel (α ≥ .800)',
+  'reliability.verdict.tentative': 'nur vorläufige Schlüsse (.667 ≤ α < .800)',
+  'reliability.verdict.unreliable': 'nicht reliabel (α < .667)',
+  'reliability.verdict.undefined': 'nicht bestimmbar',
+  'reliability.table.unreadable': '{file} kann nicht gelesen werden: {detail}',
+  'reliability.table.empty':
+    '{file} enthält keine Einheiten: Es braucht eine Kopfzeile und eine Zeile je Einheit.',
+  'reliability.table.noUnitColumn':
+    'Die erste Spalte von {file} muss „unit“ heißen, danach eine Spalte je Codierende(n) (sie heißt „{found}“).',
+  'reliability.table.noCoders': '{file} hat nach „unit“ keine Spalten für Codierende.',
+  'reliability.table.coderTwice': 'Zwei Spalten von {file} heißen „{coder}“.',
+  'reliability.table.unitTwice':
+    'Die Einheit „{unit}“ steht zweimal in {file} (Zeilen {first} und {second}).',
+  'reliability.table.rowLength':
+    'Zeile {row} von {file} hat {found} Zellen, die Kopfzeile aber {expected}.',
+  'reliability.table.noUnitId': 'Zeile {row} von {file} nennt in der ersten Zelle keine Einheit.',
+  'reliability.sample.tooLarge':
+    'Eine Stichprobe von {size} lässt sich nicht aus {available} Einheiten ziehen.',
+  'reliability.sample.badSize':
+    'Die Stichprobengröße muss eine ganze Zahl von mindestens 1 sein (sie ist {size}).',
+  'reliability.sampleSize.badParameters':
+    'Das Mindest-Alpha muss zwischen 0 und 1 liegen, das Signifikanzniveau zwischen 0 und 0,5 und der kleinste Kategorienanteil zwischen 0 und 0,5.',
+  // Teamprojekte: Codierende, Dateien anderer Rechner, Codebuch-Versionen
+  'team.documentNameTaken':
+    'Unter dem Namen „{id}“ ist schon ein anderer Text im Projekt; benennen Sie die Datei um, um sie als weiteres Dokument zu importieren.',
+  'team.fileRefused': '{path} wurde nicht gelesen und bleibt, wie sie ist: {detail}',
+  'team.conflictCopy':
+    '{path} ist eine Kopie, die ein Sync-Dienst angelegt hat, als zwei Rechner dieselbe Datei änderten. Sie wird nicht gelesen: Vergleichen Sie sie mit der Datei, die sie kopiert, übernehmen Sie, was Sie brauchen, und löschen Sie sie dann.',
+  'team.layerOfOther':
+    '{path} nennt die Codierperson „{coder}“, liegt aber im Ordner von „{folder}“.',
+  'team.codebookConflict':
+    'Aus derselben Version {version} wurden zwei Codebuch-Versionen gespeichert. Wählen Sie, welche gilt; die andere bleibt im Ordner erhalten.',
+  'team.codebookUnknown': 'Es gibt keine Codebuch-Version „{id}“ zur Auswahl.',
+  'team.coderUnknown': 'Es gibt keine Codierperson „{coder}“ in diesem Projekt.',
+  'team.migrated': {
+    one: 'Das Projekt hat jetzt die Team-Ablage: {count} Codierung wurde zur Ebene von {name}.',
+    other:
+      'Das Projekt hat jetzt die Team-Ablage: {count} Codierungen wurden zur Ebene von {name}.',
+  },
+  'team.codebook.dimensionAdded': 'fügt die Dimension „{dimension}“ hinzu',
+  'team.codebook.dimensionRemoved': 'entfernt die Dimension „{dimension}“',
+  'team.codebook.labelAdded': 'fügt „{label}“ zu {dimension} hinzu',
+  'team.codebook.labelRemoved': 'entfernt „{label}“ aus {dimension}',
+  'team.codebook.labelRenamed': 'benennt „{from}“ in „{to}“ um',
+  'team.codebook.labelChanged': 'ändert „{label}“ in {dimension}',
 }

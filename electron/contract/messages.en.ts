@@ -17,6 +17,18 @@ export const en = {
   'unit.kind.caption': 'caption',
   'unit.kind.meta': 'meta line',
 
+  // Learned suggestions: data sets read by `model evaluate`
+  'suggest.data.notObject': '{file}, line {line}: not a JSON object.',
+  'suggest.data.noText': '{file}, line {line}: there is no "text" string.',
+  'suggest.data.badLabel':
+    '{file}, line {line}: "label" is neither a string nor a list of strings (for a line of an export, name the dimension with --dimension).',
+  'suggest.data.notExport':
+    '{file}, line {line}: not a line of a JSONL export (it has no "statements"), as --dimension expects.',
+  'suggest.data.noDimension': '{file}, line {line}: its statements have no dimension "{dimension}".',
+  'suggest.data.badDimension':
+    '{file}, line {line}: the labels of "{dimension}" are not a list of label names.',
+  'suggest.data.empty': '{file} holds no labelled sentences.',
+
   // Documents and annotations
   'document.notFound': 'There is no document "{documentId}" in this project.',
   'annotation.noAnnotator': 'Enter your name as annotator before coding.',
@@ -44,6 +56,184 @@ export const en = {
   'codebook.fileNotJson': 'This is not a codebook: the file is not valid JSON ({detail}).',
   'codebook.fileInvalid': 'This is not a valid codebook: {detail}.',
   'codebook.fileBreaksRule': 'The codebook breaks a rule: {problems}',
+
+  // Import: why a file failed or was skipped, and what the analyst should know about it
+  'import.empty': 'the file is empty',
+  'import.binary': 'looks like a binary file, not text',
+  'import.notUtf8': 'the file is not UTF-8; it was read as {encoding}',
+  'import.docxDamaged': 'not a readable .docx (the file is damaged or truncated)',
+  'import.docxOld':
+    'not a readable .docx: it is an old Word 97–2003 document or a password-protected file; open it in Word and save it as an unprotected .docx',
+  'import.docxNoText': 'the document contains no text',
+  'import.htmlNoText': 'the HTML page contains no readable text',
+  'import.noText': 'the file contains no text',
+  'import.noTextLeft': 'no text left after extraction',
+  'import.notRegular': 'not a regular file or folder',
+  'import.unsupported': 'unsupported file type {ext} (supported: {supported})',
+  'import.noExtension': 'a file without an extension (supported: {supported})',
+  'import.tooLarge': 'the file is {size}, more than the import limit of {limit}',
+  'import.unreadable': 'the file could not be read: {detail}',
+  'import.osReason': '{reason} ({code})',
+  'import.os.ENOENT': 'the file or folder does not exist',
+  'import.os.EACCES': 'permission denied',
+  'import.os.EISDIR': 'this is a folder',
+  'import.os.ENOTDIR': 'a part of the path is not a folder',
+  'import.os.ELOOP': 'too many symbolic links',
+  'import.os.EBUSY': 'the file is in use by another program',
+  'import.os.EMFILE': 'too many files are open',
+  'import.os.ENAMETOOLONG': 'the path is too long',
+  'import.failed': 'the document could not be imported: {detail}',
+  'import.duplicate': 'already in the project as "{existing}"',
+  'import.idTaken': 'a document "{id}" is already in the project',
+  'import.noun.column': 'column',
+  'import.noun.field': 'field',
+  'import.unit.row': 'row',
+  'import.unit.line': 'line',
+  'import.unit.item': 'item',
+  'import.noTextColumn': 'there is no {noun} with text',
+  'import.guessedText':
+    'no {noun} is named like a text ({names}, …); using "{column}", which has the longest entries, as the text',
+  'import.csvNoRows': 'the CSV file has no rows below its header row',
+  'import.csvProblem': '{detail}',
+  'import.csvRowProblem': 'row {row}: {detail}',
+  'import.lineNotJson': 'line {line}: not valid JSON ({detail}); skipped',
+  'import.lineNotObject': 'line {line}: not a JSON object; skipped',
+  'import.itemNotObject': 'item {item}: not a JSON object; skipped',
+  'import.noValidLine': 'no line holds a valid JSON object ({problem})',
+  'import.notJson': 'not valid JSON: {detail}',
+  'import.jsonShape':
+    'the JSON file holds neither a list of documents nor an object with a "documents" list',
+  'import.jsonNoDocuments': 'the JSON file contains no documents',
+  'import.textEmpty': '{unit} {n}: the {noun} "{column}" is empty; skipped',
+  'import.idTwice': '{unit} {n}: the id "{id}" was already used in {unit} {earlier}',
+  'import.noTextAnywhere':
+    'no {unit} has any text (the text {noun} is "{column}"; expected names: {names})',
+  'import.annotatedExport':
+    'This is an annotated export (one sentence per line with document_id and sentence_id), not a collection of articles; it cannot be imported as new documents',
+  'import.notUtf8Export': 'cannot be read as UTF-8 text: {detail}',
+  'import.exportLineNotJson': 'the line is not valid JSON',
+  'import.notExportLine': 'line {line} is not a line of an annotated export: {detail}',
+  'import.invalidDocument': '{detail}',
+  'import.invalidAnnotation': 'annotation of {unitId}: {detail}',
+  'import.unknownLabels': {
+    one: "{count} label is not in this project's codebook: {labels}",
+    other: "{count} labels are not in this project's codebook: {labels}",
+  },
+
+  // Export: its options, its target, and what it tells the analyst about what it wrote
+  'export.invalidOption': 'Invalid export option {option}: {detail}',
+  'export.cannotWrite': 'Cannot write the export to {path}: {reason}',
+  'export.reason.insideProject':
+    'it is inside the project folder, where it could overwrite the project; choose a place outside it',
+  'export.reason.isFolder': 'it is a folder; give the name of a file',
+  'export.reason.isFile': 'it is a file; this format writes a folder',
+  'export.reason.noParent': 'the folder {folder} does not exist',
+  'export.reason.parentIsFile': '{folder} is a file, not a folder',
+  'export.reason.system': '{detail}',
+  'export.reason.EACCES': 'permission denied (EACCES)',
+  'export.reason.EPERM': 'permission denied (EPERM)',
+  'export.reason.EROFS': 'the disk is read-only (EROFS)',
+  'export.reason.ENOSPC': 'the disk is full (ENOSPC)',
+  'export.reason.EDQUOT': 'the disk quota is exhausted (EDQUOT)',
+  'export.reason.ENOENT': 'the folder does not exist (ENOENT)',
+  'export.reason.ENOTDIR': 'a part of the path is a file, not a folder (ENOTDIR)',
+  'export.reason.EISDIR': 'it is a folder, not a file (EISDIR)',
+  'export.reason.ENAMETOOLONG': 'the path is too long (ENAMETOOLONG)',
+  'export.reason.EMFILE': 'too many files are open (EMFILE)',
+  'export.reason.EBUSY': 'the file is in use (EBUSY)',
+  'export.reason.EEXIST': 'it already exists (EEXIST)',
+  'export.reason.ENOTEMPTY': 'the folder is not empty (ENOTEMPTY)',
+  'export.cancelled': 'The export was cancelled; no file was written.',
+  'export.projectChanged': 'The project changed while it was being exported; export it again.',
+  'export.noSuchDocuments': {
+    one: 'There is no document {ids} in this project.',
+    other: 'There are no documents {ids} in this project.',
+  },
+  'export.role.actor': 'actor',
+  'export.role.argument': 'argument',
+  'export.role.stance': 'stance',
+  'export.networkUnknownDimension':
+    'The network’s {role} dimension "{id}" is not in the codebook (it has {known}); choose another.',
+  'export.networkNoDimension':
+    'No network can be drawn: the codebook has no {role} dimension. Choose one for the network.',
+  'export.warning.noNetwork':
+    'No network was written: the codebook has no {role} dimension (choose one for the network).',
+  'export.warning.emptyNetwork':
+    'No network was written: no exported statement has both an actor and an argument.',
+  'export.warning.nothingExported':
+    'Nothing was exported: no sentence matches the options, so no data file was written.',
+  'export.warning.emptyFile': '{file} was not written: it would hold no {what}.',
+  'export.warning.emptySplit': {
+    one: 'The {split} part is empty (only {count} document was exported), so {file} was not written.',
+    other:
+      'The {split} part is empty (only {count} documents were exported), so {file} was not written.',
+  },
+  'export.warning.noUnits': 'The document "{id}" has no units and is left out.',
+  'export.warning.orphans': {
+    one: '{count} annotation belongs to a unit that no longer exists and is left out.',
+    other: '{count} annotations belong to units that no longer exist and are left out.',
+  },
+  'export.what.sentences': 'sentences',
+  'export.what.statements': 'coded statements',
+
+  // Reliability: agreement between coders
+  'reliability.undefined.nothingPairable':
+    'undefined: no unit was coded by two coders or more, so there is nothing to compare',
+  'reliability.undefined.noVariation':
+    'undefined: the coders used one single value throughout, so agreement cannot be told apart from chance',
+  'reliability.undefined.tooFewCoders': 'undefined: it takes at least two coders',
+  'reliability.notApplicable.twoCoders':
+    'Cohen’s kappa compares exactly two coders; there are {coders}.',
+  'reliability.notApplicable.incomplete': {
+    one: '{measure} needs every unit coded by every coder; {count} cell is empty.',
+    other: '{measure} needs every unit coded by every coder; {count} cells are empty.',
+  },
+  'reliability.metricNeedsNumbers': 'The {metric} metric needs numbers, and some values are not.',
+  'reliability.metricNeedsNonNegative': 'The {metric} metric needs values of zero or more.',
+  'reliability.metricNeedsSets': 'The {metric} distance compares sets of labels.',
+  'reliability.metricNeedsOrder':
+    'The {metric} metric needs the values in order: numbers, or labels of an ordered dimension.',
+  'reliability.verdict.reliable': 'reliable (α ≥ .800)',
+  'reliability.verdict.tentative': 'tentative conclusions only (.667 ≤ α < .800)',
+  'reliability.verdict.unreliable': 'not reliable (α < .667)',
+  'reliability.verdict.undefined': 'undefined',
+  'reliability.table.unreadable': 'Cannot read {file}: {detail}',
+  'reliability.table.empty': '{file} has no units: it needs a header and one row per unit.',
+  'reliability.table.noUnitColumn':
+    'The first column of {file} must be "unit", followed by one column per coder (it is "{found}").',
+  'reliability.table.noCoders': '{file} has no coder columns after "unit".',
+  'reliability.table.coderTwice': 'Two columns of {file} are named "{coder}".',
+  'reliability.table.unitTwice':
+    'The unit "{unit}" appears twice in {file} (rows {first} and {second}).',
+  'reliability.table.rowLength':
+    'Row {row} of {file} has {found} cells, but the header has {expected}.',
+  'reliability.table.noUnitId': 'Row {row} of {file} has no unit in its first cell.',
+  'reliability.sample.tooLarge': 'A sample of {size} cannot be drawn from {available} units.',
+  'reliability.sample.badSize':
+    'The sample size must be a whole number of at least 1 (it is {size}).',
+  'reliability.sampleSize.badParameters':
+    'The minimum alpha must lie between 0 and 1, the significance level between 0 and 0.5, and the smallest category share between 0 and 0.5.',
+  // Team projects: coders, files from other machines, codebook versions
+  'team.documentNameTaken':
+    'A different text is already in the project under the name "{id}"; rename the file to import it as another document.',
+  'team.fileRefused': '{path} was not read and is left as it is: {detail}',
+  'team.conflictCopy':
+    '{path} is a copy a sync engine made when two machines changed one file. It is not read: compare it with the file it copies, keep what you need, then delete it.',
+  'team.layerOfOther': '{path} names coder "{coder}" but lies in the folder of coder "{folder}".',
+  'team.codebookConflict':
+    'Two codebook versions were saved from the same version {version}. Choose which one stands; the other stays in the folder.',
+  'team.codebookUnknown': 'There is no codebook version "{id}" to choose.',
+  'team.coderUnknown': 'There is no coder "{coder}" in this project.',
+  'team.migrated': {
+    one: 'The project now has the team layout: {count} annotation became the layer of {name}.',
+    other: 'The project now has the team layout: {count} annotations became the layer of {name}.',
+  },
+  'team.codebook.dimensionAdded': 'adds the dimension "{dimension}"',
+  'team.codebook.dimensionRemoved': 'removes the dimension "{dimension}"',
+  'team.codebook.labelAdded': 'adds "{label}" to {dimension}',
+  'team.codebook.labelRemoved': 'removes "{label}" from {dimension}',
+  'team.codebook.labelRenamed': 'renames "{from}" to "{to}"',
+  'team.codebook.labelChanged': 'changes "{label}" in {dimension}',
 }
 
 export type EnglishCatalogue = typeof en

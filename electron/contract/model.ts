@@ -211,9 +211,9 @@ export function codedRuleKey(codebook: Pick<Codebook, 'dimensions'>): string {
 /** The outcome of an import: what came in, what was a duplicate, what failed and why. */
 export interface ImportReport {
   imported: Array<{ id: string; origin: string; title: string; sentences: number }>
-  skipped: Array<{ origin: string; reason: string; existingId: string }>
-  failed: Array<{ origin: string; reason: string }>
-  warnings: Array<{ origin: string; message: string }>
+  skipped: Array<{ origin: string; reason: Message; existingId: string }>
+  failed: Array<{ origin: string; reason: Message }>
+  warnings: Array<{ origin: string; message: Message }>
   cancelled: boolean
 }
 

@@ -1,5 +1,6 @@
 import {
   formatMessage,
+  msg,
   type Message,
   type MessageCode,
   type MessageParams,
@@ -31,4 +32,10 @@ export class UserError extends Error {
   static of(message: Message): UserError {
     return new UserError(message.code, message.params)
   }
+}
+
+/** What went wrong, for a report: core's own message, or the text of an unexpected error. */
+export function failureReason(e: unknown): Message {
+  if (e instanceof UserError) return e.toMessage()
+  return msg('import.failed', { detail: e instanceof Error ? e.message : String(e) })
 }

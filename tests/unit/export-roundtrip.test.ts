@@ -13,6 +13,7 @@ import {
 } from '../../electron/core/storage/lowdbRepository'
 import { createSampleProject } from '../../electron/core/workbench'
 import { REPO, SAMPLE_CORPUS, tempDir } from './helpers'
+import { formatMessage } from '../../electron/contract/messages'
 
 function annotation(
   statements: Statement[],
@@ -187,7 +188,9 @@ describe('the round trip through an annotated export', () => {
     const report = await importAnnotatedExport(target, out)
     expect(report.imported).toEqual([])
     expect(report.failed.length).toBe(2) // the third document has no labels, only a note
-    expect(report.failed[0].reason).toMatch(/the export holds \d+ of the document's \d+ units/)
+    expect(formatMessage(report.failed[0].reason)).toMatch(
+      /the export holds \d+ of the document's \d+ units/,
+    )
     expect(target.listDocuments()).toEqual([])
     await source.close()
     await target.close()
@@ -205,7 +208,7 @@ describe('the round trip through an annotated export', () => {
     )
     expect(report.imported).toEqual([])
     expect(report.skipped.map((s) => s.existingId)).toEqual(source.listDocuments().map((d) => d.id))
-    expect(report.failed).toEqual([
+    expect(report.failed.map((f) => ({ ...f, reason: formatMessage(f.reason) }))).toEqual([
       { origin: `x.jsonl:${text.split('\n').length}`, reason: 'the line is not valid JSON' },
     ])
     await source.close()

@@ -7,6 +7,7 @@ import { join, relative } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { collectFiles } from '../../electron/core/corpus/import/files'
 import { MAX_FILE_BYTES } from '../../electron/core/corpus/import/readers'
+import { formatMessage } from '../../electron/contract/messages'
 
 let dir: string
 beforeEach(async () => {
@@ -73,7 +74,7 @@ describe('collectFiles', () => {
 
     const { files, problems } = await collectFiles([dir, missing])
     expect(files.map((f) => f.name)).toEqual(['klein.txt'])
-    expect(problems.map((p) => [rel(p.path), p.reason])).toEqual([
+    expect(problems.map((p) => [rel(p.path), formatMessage(p.reason)])).toEqual([
       ['gross.txt', 'the file is 52,428,801 bytes, more than the import limit of 52,428,800 bytes'],
       ['kaputter-link.txt', 'the file or folder does not exist (ENOENT)'],
       ['leer.csv', 'the file is empty'],
@@ -89,7 +90,8 @@ describe('collectFiles', () => {
     ])
 
     const limited = await collectFiles([dir], { maxBytes: 1024 })
-    expect(limited.problems.find((p) => p.path.endsWith('klein.txt'))?.reason).toBe(
+    const klein = limited.problems.find((p) => p.path.endsWith('klein.txt'))
+    expect(klein && formatMessage(klein.reason)).toBe(
       'the file is 2 KB, more than the import limit of 1 KB',
     )
   })
@@ -113,7 +115,7 @@ describe('collectFiles', () => {
     await chmod(join(dir, 'geheim'), 0o000)
     try {
       const { problems } = await collectFiles([dir])
-      expect(problems).toEqual([
+      expect(problems.map((p) => ({ ...p, reason: formatMessage(p.reason) }))).toEqual([
         { path: join(dir, 'geheim'), reason: 'permission denied (EACCES)' },
       ])
     } finally {
@@ -121,6 +123,8 @@ describe('collectFiles', () => {
     }
     await chmod(secret, 0o000)
     const { problems } = await collectFiles([secret])
-    expect(problems).toEqual([{ path: secret, reason: 'permission denied (EACCES)' }])
+    expect(problems.map((p) => ({ ...p, reason: formatMessage(p.reason) }))).toEqual([
+      { path: secret, reason: 'permission denied (EACCES)' },
+    ])
   })
 })

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest'
 import { normaliseDate, parseDate } from '../../electron/core/corpus/import/dates'
 import { extractMetadata } from '../../electron/core/corpus/import/metadata'
 import { readSourceFile } from '../../electron/core/corpus/import/readers'
+import { formatMessage } from '../../electron/contract/messages'
 
 const CORPUS = join(__dirname, '../../corpus')
 const sample = (name: string): string => readFileSync(join(CORPUS, name), 'utf8')
@@ -43,7 +44,7 @@ describe('extractMetadata on the sample corpus', () => {
   it('leaves the text as it is: readSourceFile keeps the metadata lines in the text', async () => {
     const bytes = readFileSync(join(CORPUS, '004_ab6bd9ed8857ea67.txt'))
     const r = await readSourceFile('004_ab6bd9ed8857ea67.txt', bytes)
-    if (!r.ok) throw new Error(r.reason)
+    if (!r.ok) throw new Error(formatMessage(r.reason))
     const [doc] = r.docs
     expect(doc.text).toBe(bytes.toString('utf8').trim())
     expect(doc.text.startsWith('date 2018-03 Donald Trump')).toBe(true)

@@ -23,13 +23,14 @@ import {
   isAnnotatedExport,
   readSourceFile,
 } from '../../electron/core/corpus/import/readers'
+import { formatMessage } from '../../electron/contract/messages'
 
 const FIXTURES = join(__dirname, '../fixtures/import')
 const fixture = (name: string): Promise<Buffer> => readFile(join(FIXTURES, name))
 const GERMAN = 'ä ö ü Ä Ö Ü ß „Zitat“ 5 €'
 
 function docsOf(r: ReadResult): ImportedText[] {
-  if (!r.ok) throw new Error(`expected ok, got: ${r.reason}`)
+  if (!r.ok) throw new Error(`expected ok, got: ${formatMessage(r.reason)}`)
   return r.docs
 }
 function onlyDoc(r: ReadResult): ImportedText {
@@ -39,7 +40,11 @@ function onlyDoc(r: ReadResult): ImportedText {
 }
 function reasonOf(r: ReadResult): string {
   if (r.ok) throw new Error('expected a failure')
-  return r.reason
+  return formatMessage(r.reason)
+}
+/** The warnings of a read, as the analyst reads them in English. */
+function warningsOf(r: ReadResult): string[] | false {
+  return r.ok && r.warnings.map((w) => formatMessage(w))
 }
 const txt = (s: string, encoding = 'utf-8', addBOM = false): Buffer =>
   iconv.encode(s, encoding, { addBOM })
@@ -73,7 +78,7 @@ describe('readSourceFile: encodings', () => {
     expect(doc.text).toContain('1,5 Mio. €')
     expect(doc.text).toContain('Öffentliche Übertragungen waren groß angekündigt; Straßenfeste')
     expect(doc.text).not.toContain('\r')
-    expect(r.ok && r.warnings).toEqual(['the file is not UTF-8; it was read as Windows-1252'])
+    expect(warningsOf(r)).toEqual(['the file is not UTF-8; it was read as Windows-1252'])
     expect(doc.meta).toEqual({
       date: '2018-06-12',
       title: 'Gipfel in Singapur',
@@ -311,7 +316,7 @@ describe('readSourceFile: CSV', () => {
       'Ob Trump die Geduld aufbringt? Das ist die Frage.\nEine Antwort gibt es nicht.',
     )
     expect(docs[2].meta.date).toBe('2019-03-04')
-    expect(r.ok && r.warnings).toEqual([
+    expect(warningsOf(r)).toEqual([
       'the file is not UTF-8; it was read as Windows-1252',
       'row 3: the column "Text" is empty; skipped',
     ])
@@ -332,7 +337,9 @@ describe('readSourceFile: CSV', () => {
       text: 'Ein deutlich längerer Wortlaut über Öl.',
       meta: { title: 'Kurz', extra: { Nr: '1' } },
     })
-    expect(r.ok && r.warnings[0]).toMatch(/using "Wortlaut", which has the longest entries/)
+    expect(warningsOf(r) && warningsOf(r)[0]).toMatch(
+      /using "Wortlaut", which has the longest entries/,
+    )
   })
 
   it('refuses a CSV without data rows or without any text', async () => {
@@ -364,7 +371,7 @@ describe('readSourceFile: JSON Lines and JSON', () => {
     expect(docs[2].meta).toEqual({ title: 'Vierter Artikel', url: 'https://example.de/k4' })
     if (!r.ok) return
     expect(r.warnings).toHaveLength(1)
-    expect(r.warnings[0]).toMatch(/^line 3: not valid JSON \(.+\); skipped$/)
+    expect(formatMessage(r.warnings[0])).toMatch(/^line 3: not valid JSON \(.+\); skipped$/)
   })
 
   it('fails when no line is valid, and recognises the annotated export', async () => {
@@ -407,7 +414,7 @@ describe('readSourceFile: JSON Lines and JSON', () => {
       ['w-1', 'Text A'],
       ['w-3', 'Text B'],
     ])
-    expect(r.ok && r.warnings).toEqual(['item 2: not a JSON object; skipped'])
+    expect(warningsOf(r)).toEqual(['item 2: not a JSON object; skipped'])
   })
 
   it('refuses invalid JSON with a line number, and JSON of the wrong shape', async () => {
@@ -484,10 +491,12 @@ describe('a folder of bad files', () => {
 
       const { files: found, problems } = await collectFiles([dir])
       const outcome: Record<string, string> = {}
-      for (const p of problems) outcome[basename(p.path)] = p.reason
+      for (const p of problems) outcome[basename(p.path)] = formatMessage(p.reason)
       for (const f of found) {
         const r = await readSourceFile(f.name, await readFile(f.path))
-        outcome[f.name] = r.ok ? `ok: ${r.docs.length} docs; ${r.warnings.join(' | ')}` : r.reason
+        outcome[f.name] = r.ok
+          ? `ok: ${r.docs.length} docs; ${r.warnings.map((w) => formatMessage(w)).join(' | ')}`
+          : formatMessage(r.reason)
       }
       expect(outcome).toEqual({
         'leer.txt': 'the file is empty',

@@ -5,6 +5,8 @@ import { buildDocument, toDocumentId } from './document'
 import { collectFiles } from './import/files'
 import { ANNOTATED_EXPORT_REASON, readSourceFile, type ImportedText } from './import/readers'
 import { importAnnotatedExport, mergeReports } from '../export/roundTrip'
+import { msg, type Message } from '../../contract/messages'
+import { failureReason } from '../errors'
 
 export interface ImportOptions {
   signal?: AbortSignal
@@ -36,7 +38,7 @@ export async function importPaths(
     try {
       bytes = await readFile(file.path)
     } catch (e) {
-      return { origin: file.path, failed: `cannot be read: ${(e as Error).message}` }
+      return { origin: file.path, failed: msg('import.unreadable', { detail: (e as Error).message }) }
     }
     return { origin: file.path, result: await readSourceFile(file.name, bytes), bytes }
   })
@@ -59,7 +61,7 @@ export async function importContents(
 }
 
 type Read =
-  | { origin: string; failed: string }
+  | { origin: string; failed: Message }
   | { origin: string; result: Awaited<ReturnType<typeof readSourceFile>>; bytes: Uint8Array }
 
 async function importEach(
@@ -105,15 +107,21 @@ async function importEach(
 
 async function addOne(repo: ProjectRepository, text: ImportedText, report: ImportReport): Promise<void> {
   try {
-    const id = freeId(repo, toDocumentId(text.suggestedId))
+    // Named by the file, never renumbered: two coders importing one article converge on one
+    // document file, and a different text under a taken name is refused (repo.addDocument).
+    const id = toDocumentId(text.suggestedId)
     const document = buildDocument({ id, text: text.text, meta: text.meta, origin: text.origin })
     if (document.units.length === 0) {
-      report.failed.push({ origin: text.origin, reason: 'no text left after extraction' })
+      report.failed.push({ origin: text.origin, reason: msg('import.noTextLeft') })
       return
     }
     const existing = repo.findByContentHash(document.contentHash)
     if (existing) {
-      report.skipped.push({ origin: text.origin, reason: `already in the project as "${existing}"`, existingId: existing })
+      report.skipped.push({
+        origin: text.origin,
+        reason: msg('import.duplicate', { existing }),
+        existingId: existing,
+      })
       return
     }
     if (!document.meta.title) {
@@ -124,13 +132,8 @@ async function addOne(repo: ProjectRepository, text: ImportedText, report: Impor
     const sentences = document.units.filter((u) => u.kind === 'sentence').length
     report.imported.push({ id, origin: text.origin, title: document.meta.title ?? id, sentences })
   } catch (e) {
-    report.failed.push({ origin: text.origin, reason: (e as Error).message })
+    report.failed.push({ origin: text.origin, reason: failureReason(e) })
   }
-}
-
-function freeId(repo: ProjectRepository, id: string): string {
-  if (!repo.hasDocument(id)) return id
-  for (let n = 2; ; n++) if (!repo.hasDocument(`${id}-${n}`)) return `${id}-${n}`
 }
 
 function shorten(s: string, max = 120): string {

@@ -16,6 +16,8 @@ import type {
 import { provenanceSchema, unitKindSchema } from '../../contract/schemas'
 import { contentHash } from '../corpus/document'
 import { describe } from '../storage/files'
+import { msg, type Message } from '../../contract/messages'
+import { failureReason } from '../errors'
 
 const nullableString = z.string().nullable()
 
@@ -67,13 +69,13 @@ export interface RestoredDocument {
 
 export interface ParsedExport {
   documents: RestoredDocument[]
-  failed: Array<{ origin: string; reason: string }>
+  failed: Array<{ origin: string; reason: Message }>
 }
 
 /** Parses the text of an export; a bad line fails its document, never the others. */
 export function parseAnnotatedExport(text: string, origin: string): ParsedExport {
   const groups = new Map<string, Array<{ line: Line; at: number }>>()
-  const broken = new Map<string, string>()
+  const broken = new Map<string, Message>()
   const failed: ParsedExport['failed'] = []
   const lines = text.replace(/^\ufeff/, '').split('\n')
   for (let i = 0; i < lines.length; i++) {
@@ -83,13 +85,13 @@ export function parseAnnotatedExport(text: string, origin: string): ParsedExport
     try {
       value = JSON.parse(raw)
     } catch {
-      failed.push({ origin: `${origin}:${i + 1}`, reason: 'the line is not valid JSON' })
+      failed.push({ origin: `${origin}:${i + 1}`, reason: msg('import.exportLineNotJson') })
       continue
     }
     const parsed = lineSchema.safeParse(value)
     if (!parsed.success) {
       const id = (value as { document_id?: unknown } | null)?.document_id
-      const reason = `line ${i + 1} is not a line of an annotated export: ${describe(parsed.error)}`
+      const reason = msg('import.notExportLine', { line: i + 1, detail: describe(parsed.error) })
       if (typeof id === 'string' && !broken.has(id)) broken.set(id, reason)
       else if (typeof id !== 'string') failed.push({ origin: `${origin}:${i + 1}`, reason })
       continue
@@ -107,7 +109,7 @@ export function parseAnnotatedExport(text: string, origin: string): ParsedExport
     try {
       documents.push(restoreDocument(group))
     } catch (e) {
-      failed.push({ origin: `${origin}, document "${id}"`, reason: (e as Error).message })
+      failed.push({ origin: `${origin}, document "${id}"`, reason: failureReason(e) })
     }
   }
   return { documents, failed }

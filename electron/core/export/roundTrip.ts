@@ -16,6 +16,8 @@ import { describe } from '../storage/files'
 import { parseCodebookFile } from '../codebook/codebookFile'
 import { JSONL_COLUMNS } from './jsonl'
 import { parseAnnotatedExport, type RestoredDocument } from './jsonlRead'
+import { msg } from '../../contract/messages'
+import { failureReason } from '../errors'
 
 /** True when a line is the first line of an annotated export (it has every column). */
 export function isAnnotatedExportLine(line: string): boolean {
@@ -86,7 +88,10 @@ export async function importAnnotatedExport(
     const bytes = typeof source === 'string' ? await readFile(source) : source
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
   } catch (e) {
-    report.failed.push({ origin, reason: `cannot be read as UTF-8 text: ${(e as Error).message}` })
+    report.failed.push({
+      origin,
+      reason: msg('import.notUtf8Export', { detail: (e as Error).message }),
+    })
     return report
   }
   const parsed = parseAnnotatedExport(text, basename(origin))
@@ -105,7 +110,10 @@ export async function importAnnotatedExport(
   if (unknown.length > 0)
     report.warnings.push({
       origin,
-      message: `${unknown.length} label(s) are not in this project's codebook: ${unknown.slice(0, 10).join(', ')}`,
+      message: msg('import.unknownLabels', {
+        count: unknown.length,
+        labels: unknown.slice(0, 10).join(', '),
+      }),
     })
   return report
 }
@@ -119,7 +127,10 @@ async function addRestored(
   const where = `${basename(origin)}, document "${document.id}"`
   const checked = storedDocumentSchema.safeParse(document)
   if (!checked.success) {
-    report.failed.push({ origin: where, reason: describe(checked.error) })
+    report.failed.push({
+      origin: where,
+      reason: msg('import.invalidDocument', { detail: describe(checked.error) }),
+    })
     return
   }
   for (const [unitId, annotation] of Object.entries(annotations)) {
@@ -127,7 +138,7 @@ async function addRestored(
     if (!ok.success) {
       report.failed.push({
         origin: where,
-        reason: `annotation of ${unitId}: ${describe(ok.error)}`,
+        reason: msg('import.invalidAnnotation', { unitId, detail: describe(ok.error) }),
       })
       return
     }
@@ -135,7 +146,7 @@ async function addRestored(
   if (repo.hasDocument(document.id)) {
     report.skipped.push({
       origin: where,
-      reason: `a document "${document.id}" is already in the project`,
+      reason: msg('import.idTaken', { id: document.id }),
       existingId: document.id,
     })
     return
@@ -144,7 +155,7 @@ async function addRestored(
   if (existing) {
     report.skipped.push({
       origin: where,
-      reason: `already in the project as "${existing}"`,
+      reason: msg('import.duplicate', { existing }),
       existingId: existing,
     })
     return
@@ -153,7 +164,7 @@ async function addRestored(
     await repo.addDocument(document)
     if (Object.keys(annotations).length > 0) await repo.replaceDocument(document, annotations)
   } catch (e) {
-    report.failed.push({ origin: where, reason: (e as Error).message })
+    report.failed.push({ origin: where, reason: failureReason(e) })
     return
   }
   const sentences = document.units.filter((u) => u.kind === 'sentence').length

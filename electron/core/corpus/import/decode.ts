@@ -4,18 +4,19 @@
  */
 import chardet from 'chardet'
 import iconv from 'iconv-lite'
+import { msg, type Message } from '../../../contract/messages'
 
 export type DecodeResult =
-  | { ok: true; text: string; encoding: string; warnings: string[] }
-  | { ok: false; reason: string }
+  | { ok: true; text: string; encoding: string; warnings: Message[] }
+  | { ok: false; reason: Message }
 
 export interface DecodeOptions {
   /** A charset the container declares (HTML `<meta charset>`); used when the bytes aren't UTF-8. */
   declaredCharset?: string
 }
 
-export const EMPTY_REASON = 'the file is empty'
-export const BINARY_REASON = 'looks like a binary file, not text'
+export const EMPTY_REASON: Message = msg('import.empty')
+export const BINARY_REASON: Message = msg('import.binary')
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true })
 
@@ -31,7 +32,9 @@ export function decodeText(bytes: Uint8Array, options: DecodeOptions = {}): Deco
   return { ok: true, text, encoding: sniffed.encoding, warnings: sniffed.warnings }
 }
 
-type Sniffed = { ok: true; encoding: string; warnings: string[] } | { ok: false; reason: string }
+type Sniffed =
+  | { ok: true; encoding: string; warnings: Message[] }
+  | { ok: false; reason: Message }
 
 function sniffEncoding(bytes: Uint8Array, declared: string | undefined): Sniffed {
   const bom = bomEncoding(bytes)
@@ -45,7 +48,7 @@ function sniffEncoding(bytes: Uint8Array, declared: string | undefined): Sniffed
   return {
     ok: true,
     encoding: legacy,
-    warnings: [`the file is not UTF-8; it was read as ${displayEncoding(legacy)}`],
+    warnings: [msg('import.notUtf8', { encoding: displayEncoding(legacy) })],
   }
 }
 

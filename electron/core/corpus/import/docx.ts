@@ -9,20 +9,19 @@ import { normaliseDate } from './dates'
 import { normaliseText, toBuffer } from './decode'
 import { elementToText, parseHtmlDocument, removeAll } from './dom-text'
 import { extractMetadata } from './metadata'
+import { msg, type Message } from '../../../contract/messages'
 
 export type DocxResult =
-  | { ok: true; text: string; meta: DocumentMeta; warnings: string[] }
-  | { ok: false; reason: string }
+  | { ok: true; text: string; meta: DocumentMeta; warnings: Message[] }
+  | { ok: false; reason: Message }
 
-export const DAMAGED_DOCX = 'not a readable .docx (the file is damaged or truncated)'
-const OLE_DOCX =
-  'not a readable .docx: it is an old Word 97–2003 document or a password-protected file; ' +
-  'open it in Word and save it as an unprotected .docx'
+export const DAMAGED_DOCX: Message = msg('import.docxDamaged')
+const OLE_DOCX: Message = msg('import.docxOld')
 
 const STYLE_MAP = ["p[style-name='Title'] => h1:fresh", "p[style-name='Subtitle'] => h2:fresh"]
 
 export async function readDocx(bytes: Uint8Array): Promise<DocxResult> {
-  if (bytes.length === 0) return { ok: false, reason: 'the file is empty' }
+  if (bytes.length === 0) return { ok: false, reason: msg('import.empty') }
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0])) return { ok: false, reason: OLE_DOCX }
   if (!startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return { ok: false, reason: DAMAGED_DOCX }
 
@@ -45,7 +44,7 @@ export async function readDocx(bytes: Uint8Array): Promise<DocxResult> {
   // Footnote back-links are mammoth's "↑" arrows, not part of the text.
   removeAll(doc, 'a[href^="#footnote-ref"], a[href^="#endnote-ref"]')
   const text = doc.body ? normaliseText(elementToText(doc.body)) : ''
-  if (text === '') return { ok: false, reason: 'the document contains no text' }
+  if (text === '') return { ok: false, reason: msg('import.docxNoText') }
 
   const core = await coreProperties(bytes)
   const fromText = extractMetadata(text)

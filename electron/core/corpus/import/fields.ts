@@ -6,6 +6,7 @@ import type { DocumentMeta } from '../../../contract/model'
 import { normaliseDate } from './dates'
 import { normaliseText } from './decode'
 import type { ImportedText } from './readers'
+import { msg, type Message } from '../../../contract/messages'
 
 type MetaField = 'title' | 'source' | 'author' | 'date' | 'url' | 'genre'
 type Field = 'text' | 'id' | MetaField
@@ -58,7 +59,7 @@ export function planColumns(
   columns: string[],
   records: FlatRecord[],
   noun: 'column' | 'field',
-): { plan: ColumnPlan; warnings: string[] } | { error: string } {
+): { plan: ColumnPlan; warnings: Message[] } | { error: Message } {
   const byKey = new Map<string, string>()
   for (const c of columns) if (!byKey.has(normaliseKey(c))) byKey.set(normaliseKey(c), c)
   const find = (field: Field): string | undefined => {
@@ -69,7 +70,7 @@ export function planColumns(
     return undefined
   }
 
-  const warnings: string[] = []
+  const warnings: Message[] = []
   const id = find('id')
   const meta: Partial<Record<MetaField, string>> = {}
   for (const f of META_FIELDS) {
@@ -81,10 +82,9 @@ export function planColumns(
     const taken = new Set([id, ...Object.values(meta)])
     const candidates = columns.filter((c) => !taken.has(c))
     text = longestColumn(candidates.length > 0 ? candidates : columns, records)
-    if (text === undefined) return { error: `there is no ${noun} with text` }
+    if (text === undefined) return { error: msg('import.noTextColumn', { noun: msg(`import.noun.${noun}`) }) }
     warnings.push(
-      `no ${noun} is named like a text (${TEXT_NAMES}, …); ` +
-        `using "${text}", which has the longest entries, as the text`,
+      msg('import.guessedText', { noun: msg(`import.noun.${noun}`), names: TEXT_NAMES, column: text }),
     )
   }
   const used = new Set([text, id, ...Object.values(meta)])

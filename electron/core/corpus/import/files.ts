@@ -12,6 +12,7 @@ import {
   tooLargeReason,
   unsupportedReason,
 } from './readers'
+import { msg, type Message, type MessageCode } from '../../../contract/messages'
 
 export interface FoundFile {
   path: string
@@ -21,7 +22,7 @@ export interface FoundFile {
 
 export interface FileProblem {
   path: string
-  reason: string
+  reason: Message
 }
 
 export interface CollectOptions {
@@ -73,7 +74,7 @@ export async function collectFiles(
       return
     }
     if (!info.isFile()) {
-      if (explicit) problems.push({ path, reason: 'not a regular file or folder' })
+      if (explicit) problems.push({ path, reason: msg('import.notRegular') })
       return
     }
     const name = basename(path)
@@ -83,7 +84,7 @@ export async function collectFiles(
     } else if (info.size > limit) {
       problems.push({ path, reason: tooLargeReason(info.size, limit) })
     } else if (info.size === 0) {
-      problems.push({ path, reason: 'the file is empty' })
+      problems.push({ path, reason: msg('import.empty') })
     } else {
       try {
         await access(path, constants.R_OK)
@@ -106,23 +107,23 @@ function isHidden(name: string): boolean {
   return name.startsWith('.') || name.startsWith('~$') || /^(thumbs\.db|desktop\.ini)$/i.test(name)
 }
 
-const OS_REASONS: Record<string, string> = {
-  ENOENT: 'the file or folder does not exist',
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  EISDIR: 'this is a folder',
-  ENOTDIR: 'a part of the path is not a folder',
-  ELOOP: 'too many symbolic links',
-  EBUSY: 'the file is in use by another program',
-  EMFILE: 'too many files are open',
-  ENAMETOOLONG: 'the path is too long',
+const OS_REASONS: Record<string, MessageCode> = {
+  ENOENT: 'import.os.ENOENT',
+  EACCES: 'import.os.EACCES',
+  EPERM: 'import.os.EACCES',
+  EISDIR: 'import.os.EISDIR',
+  ENOTDIR: 'import.os.ENOTDIR',
+  ELOOP: 'import.os.ELOOP',
+  EBUSY: 'import.os.EBUSY',
+  EMFILE: 'import.os.EMFILE',
+  ENAMETOOLONG: 'import.os.ENAMETOOLONG',
 }
 
 /** The operating system's reason in words, keeping the code for whoever has to dig deeper. */
-function osReason(e: unknown): string {
+function osReason(e: unknown): Message {
   const code = typeof e === 'object' && e !== null && 'code' in e ? String(e.code) : ''
   const words = OS_REASONS[code]
-  if (words) return `${words} (${code})`
+  if (words) return msg('import.osReason', { reason: msg(words), code })
   const message = e instanceof Error ? e.message : String(e)
-  return `the file could not be read: ${message}`
+  return msg('import.unreadable', { detail: message })
 }

@@ -16,10 +16,11 @@ import {
   parseHtmlDocument,
   removeAll,
 } from './dom-text'
+import { msg, type Message } from '../../../contract/messages'
 
 export type HtmlResult =
-  | { ok: true; text: string; meta: DocumentMeta; warnings: string[] }
-  | { ok: false; reason: string }
+  | { ok: true; text: string; meta: DocumentMeta; warnings: Message[] }
+  | { ok: false; reason: Message }
 
 /** Class and id words of page furniture that Readability would otherwise keep (ad labels…). */
 // prettier-ignore
@@ -49,7 +50,7 @@ export function readHtml(bytes: Uint8Array): HtmlResult {
     removeAll(fallback, FURNITURE)
     text = normaliseText(fallback.body ? elementToText(fallback.body) : '')
   }
-  if (text === '') return { ok: false, reason: 'the HTML page contains no readable text' }
+  if (text === '') return { ok: false, reason: msg('import.htmlNoText') }
 
   if (article) {
     meta.title ??= clean(article.title)

@@ -10,6 +10,7 @@ import { readHtml } from './html'
 import { stripMarkdown } from './markdown'
 import { extractMetadata } from './metadata'
 import { readCsv, readJson, readJsonl } from './tabular'
+import { msg, type Message } from '../../../contract/messages'
 
 export { isAnnotatedExport, ANNOTATED_EXPORT_REASON } from './tabular'
 
@@ -27,8 +28,8 @@ export interface ImportedText {
 }
 
 export type ReadResult =
-  | { ok: true; docs: ImportedText[]; warnings: string[] }
-  | { ok: false; reason: string }
+  | { ok: true; docs: ImportedText[]; warnings: Message[] }
+  | { ok: false; reason: Message }
 
 export const SUPPORTED_EXTENSIONS: readonly string[] = [
   '.txt',
@@ -59,13 +60,13 @@ export async function readSourceFile(
   if (!SUPPORTED_EXTENSIONS.includes(ext)) return { ok: false, reason: unsupportedReason(ext) }
   const limit = options.maxBytes ?? MAX_FILE_BYTES
   if (bytes.length > limit) return { ok: false, reason: tooLargeReason(bytes.length, limit) }
-  if (bytes.length === 0) return { ok: false, reason: 'the file is empty' }
+  if (bytes.length === 0) return { ok: false, reason: msg('import.empty') }
   try {
     return await readByType(name, ext, bytes)
   } catch (e) {
     // Readers return their failures; anything thrown is a bug or a library surprise.
     const message = e instanceof Error ? e.message : String(e)
-    return { ok: false, reason: `the file could not be read (${firstLine(message)})` }
+    return { ok: false, reason: msg('import.unreadable', { detail: firstLine(message) }) }
   }
 }
 
@@ -90,7 +91,7 @@ async function readByType(name: string, ext: string, bytes: Uint8Array): Promise
       const decoded = decodeText(bytes)
       if (!decoded.ok) return decoded
       const md = stripMarkdown(decoded.text)
-      if (md.text === '') return { ok: false, reason: 'the file contains no text' }
+      if (md.text === '') return { ok: false, reason: msg('import.noText') }
       const meta = { ...extractMetadata(md.text), ...md.meta }
       const title = md.meta.title ?? md.title
       if (title) meta.title = title
@@ -104,20 +105,22 @@ async function readByType(name: string, ext: string, bytes: Uint8Array): Promise
   }
 }
 
-function single(name: string, text: string, meta: DocumentMeta, warnings: string[]): ReadResult {
+function single(name: string, text: string, meta: DocumentMeta, warnings: Message[]): ReadResult {
   return { ok: true, docs: [{ origin: name, suggestedId: stem(name), text, meta }], warnings }
 }
 
-export function unsupportedReason(ext: string): string {
-  const kind = ext === '' ? 'a file without an extension' : `unsupported file type ${ext}`
-  return `${kind} (supported: ${SUPPORTED_EXTENSIONS.join(', ')})`
+export function unsupportedReason(ext: string): Message {
+  const supported = SUPPORTED_EXTENSIONS.join(', ')
+  return ext === ''
+    ? msg('import.noExtension', { supported })
+    : msg('import.unsupported', { ext, supported })
 }
 
-export function tooLargeReason(size: number, limit: number): string {
+export function tooLargeReason(size: number, limit: number): Message {
   let [s, l] = [formatBytes(size), formatBytes(limit)]
   // "50 MB, more than 50 MB" would read as a contradiction.
   if (s === l) [s, l] = [`${size.toLocaleString('en')} bytes`, `${limit.toLocaleString('en')} bytes`]
-  return `the file is ${s}, more than the import limit of ${l}`
+  return msg('import.tooLarge', { size: s, limit: l })
 }
 
 export function extensionOf(fileName: string): string {

@@ -13,10 +13,9 @@ import {
   recordToDocument,
 } from './fields'
 import type { ImportedText, ReadResult } from './readers'
+import { msg, type Message } from '../../../contract/messages'
 
-export const ANNOTATED_EXPORT_REASON =
-  'This is an annotated export (one sentence per line with document_id and sentence_id), ' +
-  'not a collection of articles; it cannot be imported as new documents'
+export const ANNOTATED_EXPORT_REASON: Message = msg('import.annotatedExport')
 
 /**
  * The app's own JSONL export writes one sentence per line. Recognised here so that importing
@@ -45,12 +44,16 @@ export function readCsv(fileName: string, bytes: Uint8Array): ReadResult {
   for (const e of parsed.errors) {
     // A file with a single column has no delimiter to detect; that is fine.
     if (e.code === 'UndetectableDelimiter') continue
-    warnings.push(e.row === undefined ? e.message : `row ${e.row + 1}: ${e.message}`)
+    warnings.push(
+      e.row === undefined
+        ? msg('import.csvProblem', { detail: e.message })
+        : msg('import.csvRowProblem', { row: e.row + 1, detail: e.message }),
+    )
   }
   const columns = (parsed.meta.fields ?? []).filter((f) => f !== '__parsed_extra')
   const rows = parsed.data.map((record, i) => ({ n: i + 1, record }))
   if (rows.length === 0) {
-    return { ok: false, reason: 'the CSV file has no rows below its header row' }
+    return { ok: false, reason: msg('import.csvNoRows') }
   }
   return buildDocuments(fileName, columns, rows, warnings, 'column', 'row')
 }
@@ -60,7 +63,7 @@ export function readJsonl(fileName: string, bytes: Uint8Array): ReadResult {
   if (!decoded.ok) return decoded
   const warnings = [...decoded.warnings]
   const rows: Row[] = []
-  let firstProblem = ''
+  let firstProblem: Message | undefined
   const lines = decoded.text.split('\n')
   for (const [i, line] of lines.entries()) {
     if (line.trim() === '') continue
@@ -68,13 +71,13 @@ export function readJsonl(fileName: string, bytes: Uint8Array): ReadResult {
     try {
       value = JSON.parse(line)
     } catch (e) {
-      const problem = `line ${i + 1}: not valid JSON (${errorText(e)}); skipped`
+      const problem = msg('import.lineNotJson', { line: i + 1, detail: errorText(e) })
       warnings.push(problem)
       firstProblem ||= problem
       continue
     }
     if (!isPlainObject(value)) {
-      const problem = `line ${i + 1}: not a JSON object; skipped`
+      const problem = msg('import.lineNotObject', { line: i + 1 })
       warnings.push(problem)
       firstProblem ||= problem
       continue
@@ -85,7 +88,7 @@ export function readJsonl(fileName: string, bytes: Uint8Array): ReadResult {
     rows.push({ n: i + 1, record: flattenJson(value) })
   }
   if (rows.length === 0) {
-    return { ok: false, reason: `no line holds a valid JSON object (${firstProblem})` }
+    return { ok: false, reason: msg('import.noValidLine', { problem: firstProblem ?? '' }) }
   }
   return buildDocuments(fileName, columnsOf(rows), rows, warnings, 'field', 'line')
 }
@@ -97,7 +100,7 @@ export function readJson(fileName: string, bytes: Uint8Array): ReadResult {
   try {
     value = JSON.parse(decoded.text)
   } catch (e) {
-    return { ok: false, reason: `not valid JSON: ${errorText(e, decoded.text)}` }
+    return { ok: false, reason: msg('import.notJson', { detail: errorText(e, decoded.text) }) }
   }
   let items: unknown[]
   if (Array.isArray(value)) items = value
@@ -107,16 +110,16 @@ export function readJson(fileName: string, bytes: Uint8Array): ReadResult {
   } else {
     return {
       ok: false,
-      reason: 'the JSON file holds neither a list of documents nor an object with a "documents" list',
+      reason: msg('import.jsonShape'),
     }
   }
   const warnings = [...decoded.warnings]
   const rows: Row[] = []
   items.forEach((item, i) => {
     if (isPlainObject(item)) rows.push({ n: i + 1, record: flattenJson(item) })
-    else warnings.push(`item ${i + 1}: not a JSON object; skipped`)
+    else warnings.push(msg('import.itemNotObject', { item: i + 1 }))
   })
-  if (!rows[0]) return { ok: false, reason: 'the JSON file contains no documents' }
+  if (!rows[0]) return { ok: false, reason: msg('import.jsonNoDocuments') }
   if (isAnnotatedExport(rows[0].record)) return { ok: false, reason: ANNOTATED_EXPORT_REASON }
   return buildDocuments(fileName, columnsOf(rows), rows, warnings, 'field', 'item')
 }
@@ -125,7 +128,7 @@ function buildDocuments(
   fileName: string,
   columns: string[],
   rows: Row[],
-  warnings: string[],
+  warnings: Message[],
   noun: 'column' | 'field',
   unit: 'row' | 'line' | 'item',
 ): ReadResult {
@@ -142,19 +145,33 @@ function buildDocuments(
   for (const { n, record } of rows) {
     const doc = recordToDocument(record, plan, fileName, n)
     if (!doc) {
-      warnings.push(`${unit} ${n}: the ${noun} "${plan.text}" is empty; skipped`)
+      warnings.push(
+        msg('import.textEmpty', {
+          unit: msg(`import.unit.${unit}`),
+          n,
+          noun: msg(`import.noun.${noun}`),
+          column: plan.text,
+        }),
+      )
       continue
     }
     const earlier = seenIds.get(doc.suggestedId)
     if (earlier !== undefined) {
-      warnings.push(`${unit} ${n}: the id "${doc.suggestedId}" was already used in ${unit} ${earlier}`)
+      warnings.push(
+        msg('import.idTwice', { unit: msg(`import.unit.${unit}`), n, id: doc.suggestedId, earlier }),
+      )
     } else seenIds.set(doc.suggestedId, n)
     docs.push(doc)
   }
   if (docs.length === 0) {
     return {
       ok: false,
-      reason: `no ${unit} has any text (the text ${noun} is "${plan.text}"; expected names: ${TEXT_NAMES})`,
+      reason: msg('import.noTextAnywhere', {
+        unit: msg(`import.unit.${unit}`),
+        noun: msg(`import.noun.${noun}`),
+        column: plan.text,
+        names: TEXT_NAMES,
+      }),
     }
   }
   return { ok: true, docs, warnings }
