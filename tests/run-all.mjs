@@ -1,8 +1,11 @@
 // Runs every test tier in order and ends with one line: `N passed, N failed, N skipped`.
 //   node tests/run-all.mjs            build, then unit (Vitest), UI (Playwright + Chromium), e2e (_electron)
+// Before the e2e tier it installs Electron's binary where it is missing; only where that fails
+// do the _electron tests skip, saying why.
 // The JSON reports of each runner are summed, so the line counts every test of every runner.
 import { spawnSync } from 'node:child_process'
 import { readFileSync, rmSync } from 'node:fs'
+import { ensureElectron } from '../scripts/electron-binary.mjs'
 
 const results = 'test-results'
 rmSync(results, { recursive: true, force: true })
@@ -11,6 +14,23 @@ function run(title, command, args) {
   console.log(`\n=== ${title}: ${command} ${args.join(' ')}`)
   const r = spawnSync(command, args, { stdio: 'inherit', shell: false })
   return r.status ?? 1
+}
+
+/**
+ * Installs Electron's binary for the Electron tier the way `npm start` does (Electron's own
+ * installer, scripts/electron-binary.mjs). Where that fails the tier still runs, its tests skip,
+ * and the reason printed here is handed to them to print with the skip.
+ */
+async function prepareElectron() {
+  console.log('\n=== Electron binary')
+  const electron = await ensureElectron({ log: (line) => console.log(line) })
+  if ('path' in electron) {
+    console.log(`Electron: ${electron.path}`)
+    delete process.env.WORKBENCH_ELECTRON_MISSING
+  } else {
+    console.log(`The Electron tests will be skipped:\n${electron.missing}`)
+    process.env.WORKBENCH_ELECTRON_MISSING = electron.missing.split('\n')[0]
+  }
 }
 
 function readJson(file) {
@@ -42,6 +62,7 @@ for (const [title, config, file] of [
   ['UI tests', 'tests/ui/playwright.config.ts', 'ui.json'],
   ['Electron tests', 'tests/e2e/playwright.config.ts', 'e2e.json'],
 ]) {
+  if (config.startsWith('tests/e2e/')) await prepareElectron()
   const status = run(title, 'npx', ['playwright', 'test', '--config', config])
   const report = readJson(`${results}/${file}`)
   if (!report) {

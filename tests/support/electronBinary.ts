@@ -1,23 +1,14 @@
-import { existsSync, readFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
-
-const ELECTRON_DIR = resolve(fileURLToPath(new URL('../../node_modules/electron', import.meta.url)))
+import { locateElectron } from '../../scripts/electron-binary.mjs'
 
 /**
- * The Electron executable if one is installed, found the way electron's own index.js finds it
- * but without calling it: `require('electron')` would start a download when the binary is
- * missing, and these machines cannot reach GitHub.
+ * The Electron executable for the `_electron` tests, found the way the start command finds it
+ * (ELECTRON_EXEC_PATH, ELECTRON_OVERRIDE_DIST_PATH, then the binary Electron's installer put in
+ * node_modules/electron/dist) and without calling `require('electron')`, which would start a
+ * download. Installing it is tests/run-all.mjs's job, before this tier runs: when that failed it
+ * hands its explanation over in WORKBENCH_ELECTRON_MISSING, so the skip says why.
  */
 export function findElectronBinary(): { path: string } | { missing: string } {
-  const override = process.env['ELECTRON_OVERRIDE_DIST_PATH']
-  const pathFile = join(ELECTRON_DIR, 'path.txt')
-  if (!existsSync(pathFile) && !override)
-    return {
-      missing:
-        'no Electron binary is installed (node_modules/electron/path.txt is absent; Electron fetches it from GitHub on first use, which this machine cannot reach)',
-    }
-  const relative = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : 'electron'
-  const full = override ? join(override, relative) : join(ELECTRON_DIR, 'dist', relative)
-  return existsSync(full) ? { path: full } : { missing: `the Electron binary ${full} is missing` }
+  const found = locateElectron()
+  if ('path' in found) return found
+  return { missing: process.env['WORKBENCH_ELECTRON_MISSING'] || found.missing }
 }
