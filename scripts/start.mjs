@@ -1,6 +1,7 @@
 // `npm start`: makes sure Electron's binary is there (installing it with Electron's own installer
 // when it is missing), then builds the app and launches it with `electron-vite preview`.
-// Arguments are passed on to electron-vite preview (e.g. `npm start -- --noSandbox`).
+// `npm run dev` (`start.mjs dev`) does the same for `electron-vite dev`, the renderer served
+// with hot reload. Further arguments go to electron-vite (e.g. `npm start -- --noSandbox`).
 //
 // Where Electron cannot be had (no network, no mirror, no local Electron) it stops before the
 // build with a short message saying what failed and what to do, and exits with code 1.
@@ -9,9 +10,13 @@ import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { ensureElectron } from './electron-binary.mjs'
 
+const dev = process.argv[2] === 'dev'
+const command = dev ? 'npm run dev' : 'npm start'
+const electronViteArgs = [dev ? 'dev' : 'preview', ...process.argv.slice(dev ? 3 : 2)]
+
 const electron = await ensureElectron({ log: (line) => console.log(line) })
 if (!('path' in electron)) {
-  console.error(`\nnpm start: ${electron.missing}\n`)
+  console.error(`\n${command}: ${electron.missing}\n`)
   process.exit(1)
 }
 
@@ -24,7 +29,7 @@ const electronVite = join(
 
 // electron-vite honours ELECTRON_EXEC_PATH before it looks for path.txt, so the binary found
 // above (installed, or pointed at by ELECTRON_OVERRIDE_DIST_PATH) is the one it launches.
-const child = spawn(process.execPath, [electronVite, 'preview', ...process.argv.slice(2)], {
+const child = spawn(process.execPath, [electronVite, ...electronViteArgs], {
   stdio: 'inherit',
   env: { ...process.env, ELECTRON_EXEC_PATH: electron.path },
 })
@@ -33,7 +38,7 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'])
     if (child.exitCode === null && child.signalCode === null) child.kill(signal)
   })
 child.on('error', (e) => {
-  console.error(`npm start: electron-vite could not be run (${e.message})`)
+  console.error(`${command}: electron-vite could not be run (${e.message})`)
   process.exit(1)
 })
 child.on('close', (code, signal) => process.exit(code ?? (signal ? 1 : 0)))
