@@ -70,7 +70,7 @@ function runStart(
   env: NodeJS.ProcessEnv,
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn('npm', ['start'], { cwd, env })
+    const child = spawn('npm', ['start'], { cwd, env, shell: process.platform === 'win32' })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
