@@ -14,6 +14,11 @@ import { fileURLToPath } from 'node:url'
 import { EXPORT_USAGE, formatExportResult, parseExportArgs } from './core/export/cliArgs'
 import { exportProject } from './core/export/exporter'
 import {
+  AGREEMENT_USAGE,
+  AgreementUsageError,
+  agreementCommand,
+} from './core/reliability/cliCommand'
+import {
   companionCodebook,
   importAnnotatedExport,
   isAnnotatedExportFile,
@@ -31,7 +36,8 @@ commands:
   import --project DIR [--json] PATH...  import files and folders into a project (created if absent)
                                          (an annotated JSONL export is restored as exported)
   info --project DIR                     print the project's documents and progress
-${EXPORT_USAGE}`
+${EXPORT_USAGE}
+${AGREEMENT_USAGE}`
 
 class CliError extends Error {}
 
@@ -153,6 +159,9 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   import: importCommand,
   info,
   export: exportCommand,
+  agreement: async (args) => {
+    process.stdout.write(await agreementCommand(args))
+  },
 }
 
 async function main(argv: string[]): Promise<void> {
@@ -167,7 +176,10 @@ async function main(argv: string[]): Promise<void> {
 }
 
 main(process.argv.slice(2)).catch((e: unknown) => {
-  const known = e instanceof CliError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
+  const known =
+    e instanceof CliError ||
+    e instanceof AgreementUsageError ||
+    (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
   process.stderr.write(`error: ${(e as Error).message}\n`)
   if (!known && process.env['DEBUG']) process.stderr.write(`${(e as Error).stack}\n`)
   process.exitCode = 2
