@@ -141,7 +141,7 @@ describe.skipIf(process.platform === 'win32')('npm start with an Electron on the
   it('builds the app and launches that Electron on the project, whose main entry is the built one', async () => {
     const project = join(dir, 'project')
     // A stand-in for an Electron already on the machine: it records where and with what it was
-    // started, and whether the built main entry was there at that moment.
+    // started, and whether the built main entry was there at that moment, then exits with 3.
     const dist = join(dir, 'electron-dist')
     const record = join(dir, 'launched.txt')
     await mkdir(dist)
@@ -151,7 +151,7 @@ describe.skipIf(process.platform === 'win32')('npm start with an Electron on the
       [
         '#!/bin/sh',
         `{ pwd -P; if [ -f out/main/index.js ]; then echo built; else echo unbuilt; fi; for a in "$@"; do echo "$a"; done; } > '${record}'`,
-        'exit 0',
+        'exit 3',
         '',
       ].join('\n'),
     )
@@ -163,7 +163,8 @@ describe.skipIf(process.platform === 'win32')('npm start with an Electron on the
     )
 
     expect(run.stderr).not.toMatch(/^\s+at /m)
-    expect(run.code).toBe(0)
+    // npm start lasts as long as the app and ends with its exit status.
+    expect(run.code).toBe(3)
     expect(run.stdout).not.toContain('downloading')
     const [cwd, built, ...args] = (await readFile(record, 'utf8')).trimEnd().split('\n')
     expect(cwd).toBe(realpathSync(project))
