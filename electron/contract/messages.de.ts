@@ -44,6 +44,58 @@ export const de: Record<keyof EnglishCatalogue, MessageText> = {
     'Dies ist die letzte Einheit des Dokuments; es gibt nichts, womit sie verbunden werden kann.',
   'unitEdit.sentenceAlwaysIncluded': 'Sätze werden immer codiert.',
 
+  'unitEdit.split': 'Geteilt.',
+  'unitEdit.splitKept': 'Geteilt. Beide Hälften haben die Labels behalten; prüfen Sie sie.',
+  'unitEdit.merged': 'Verbunden.',
+  'unitEdit.mergedConflict': 'Verbunden, mit einem Konflikt zu klären ({detail}).',
+  'unitEdit.included': 'Aufgenommen.',
+  'unitEdit.excluded': 'Ausgeschlossen.',
+  'unitEdit.resegmented': 'Neu segmentiert: Jeder codierte Satz ist unverändert.',
+  'unitEdit.resegmentedChanged': {
+    one: 'Neu segmentiert: {count} Satz mit Labels hat sich geändert und ist zur Prüfung markiert.',
+    other:
+      'Neu segmentiert: {count} Sätze mit Labels haben sich geändert und sind zur Prüfung markiert.',
+  },
+
+  'storage.locked':
+    'Das Projekt ist schon in {tool} geöffnet (Prozess {pid} auf {host}, seit {since}). Schließen Sie es dort zuerst: Zwei Programme, die dasselbe Projekt schreiben, würden Labels verlieren.',
+  'storage.tool.app': 'der App',
+  'storage.tool.cli': 'dem Kommandozeilenwerkzeug',
+  'storage.recovered': '{file} war beschädigt ({reason}); wiederhergestellt aus {from}.',
+  'storage.from.backup': 'der Sicherung des letzten guten Stands',
+  'storage.from.lastWrite': 'dem letzten vollständigen Schreiben',
+
+  'project.sampleName': 'Beispielkorpus',
+  'app.openFailed': 'Das Projekt konnte nicht geöffnet werden',
+  'menu.file': 'Datei',
+  'menu.quit': 'Beenden',
+  'menu.closeWindow': 'Fenster schließen',
+  'menu.edit': 'Bearbeiten',
+  'menu.cut': 'Ausschneiden',
+  'menu.copy': 'Kopieren',
+  'menu.paste': 'Einfügen',
+  'menu.selectAll': 'Alles auswählen',
+  'menu.view': 'Ansicht',
+  'menu.resetZoom': 'Originalgröße',
+  'menu.zoomIn': 'Vergrößern',
+  'menu.zoomOut': 'Verkleinern',
+  'menu.fullScreen': 'Vollbild',
+  'menu.devTools': 'Entwicklerwerkzeuge',
+  'menu.window': 'Fenster',
+  'menu.minimize': 'Minimieren',
+  'dialog.importFiles': 'Dokumente importieren',
+  'dialog.importFolder': 'Einen Ordner importieren',
+  'dialog.importCodebook': 'Ein Codebuch importieren',
+  'dialog.export': 'Exportieren',
+  'dialog.exportFolder': 'In einen Ordner exportieren',
+  'dialog.filter.articles': 'Artikel',
+  'dialog.filter.allFiles': 'Alle Dateien',
+  'dialog.filter.codebook': 'Codebuch',
+  'dialog.filter.jsonl': 'JSON Lines',
+  'dialog.filter.csv': 'CSV',
+  'dialog.filter.card': 'Datensatzbeschreibung',
+  'dialog.filter.graphml': 'GraphML',
+
   'codebook.dimensionIdTwice': 'Zwei Dimensionen haben dieselbe Kennung „{id}“.',
   'codebook.labelIdTwice':
     'Die Label-Kennung „{id}“ ist doppelt vergeben (in {first} und {second}).',
@@ -174,6 +226,14 @@ export const de: Record<keyof EnglishCatalogue, MessageText> = {
   },
   'export.what.sentences': 'Sätze',
   'export.what.statements': 'codierten Aussagen',
+  'export.overwrite.title': 'Dateien ersetzen?',
+  'export.overwrite.message': 'Der Ordner {folder} ist nicht leer.',
+  'export.overwrite.detail': {
+    one: 'Ein Export dorthin ersetzt {count} Datei: {names}.',
+    other: 'Ein Export dorthin ersetzt {count} Dateien: {names}.',
+  },
+  'export.overwrite.replace': 'Ersetzen',
+  'export.overwrite.cancel': 'Abbrechen',
 
   // Reliabilität: Übereinstimmung zwischen Codierenden
   'reliability.undefined.nothingPairable':

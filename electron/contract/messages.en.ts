@@ -24,7 +24,8 @@ export const en = {
     '{file}, line {line}: "label" is neither a string nor a list of strings (for a line of an export, name the dimension with --dimension).',
   'suggest.data.notExport':
     '{file}, line {line}: not a line of a JSONL export (it has no "statements"), as --dimension expects.',
-  'suggest.data.noDimension': '{file}, line {line}: its statements have no dimension "{dimension}".',
+  'suggest.data.noDimension':
+    '{file}, line {line}: its statements have no dimension "{dimension}".',
   'suggest.data.badDimension':
     '{file}, line {line}: the labels of "{dimension}" are not a list of label names.',
   'suggest.data.empty': '{file} holds no labelled sentences.',
@@ -44,6 +45,60 @@ export const en = {
   'unitEdit.splitOutside': 'Choose a point inside the sentence to split it.',
   'unitEdit.mergeLast': 'This is the last unit of the document; there is nothing to merge it with.',
   'unitEdit.sentenceAlwaysIncluded': 'Sentences are always annotated.',
+
+  // Unit edits: what was done
+  'unitEdit.split': 'Split.',
+  'unitEdit.splitKept': 'Split. Both halves kept the labels; check them.',
+  'unitEdit.merged': 'Merged.',
+  'unitEdit.mergedConflict': 'Merged, with a conflict to resolve ({detail}).',
+  'unitEdit.included': 'Included.',
+  'unitEdit.excluded': 'Excluded.',
+  'unitEdit.resegmented': 'Segmented again: every annotated sentence is unchanged.',
+  'unitEdit.resegmentedChanged': {
+    one: 'Segmented again: {count} sentence with labels changed and is marked for review.',
+    other: 'Segmented again: {count} sentences with labels changed and are marked for review.',
+  },
+
+  // Storage: the lock, and what was repaired on opening
+  'storage.locked':
+    'The project is already open in {tool} (process {pid} on {host}, since {since}). Close it there first: two programs writing the same project would lose labels.',
+  'storage.tool.app': 'the app',
+  'storage.tool.cli': 'the command-line tool',
+  'storage.recovered': '{file} was damaged ({reason}); restored from {from}.',
+  'storage.from.backup': 'the backup of the last good state',
+  'storage.from.lastWrite': 'the last complete write',
+
+  // The project, the app's start, its menu and its file dialogs
+  'project.sampleName': 'Sample corpus',
+  'app.openFailed': 'The project could not be opened',
+  'menu.file': 'File',
+  'menu.quit': 'Quit',
+  'menu.closeWindow': 'Close window',
+  'menu.edit': 'Edit',
+  'menu.cut': 'Cut',
+  'menu.copy': 'Copy',
+  'menu.paste': 'Paste',
+  'menu.selectAll': 'Select all',
+  'menu.view': 'View',
+  'menu.resetZoom': 'Actual size',
+  'menu.zoomIn': 'Zoom in',
+  'menu.zoomOut': 'Zoom out',
+  'menu.fullScreen': 'Full screen',
+  'menu.devTools': 'Developer tools',
+  'menu.window': 'Window',
+  'menu.minimize': 'Minimise',
+  'dialog.importFiles': 'Import documents',
+  'dialog.importFolder': 'Import a folder',
+  'dialog.importCodebook': 'Import a codebook',
+  'dialog.export': 'Export',
+  'dialog.exportFolder': 'Export into a folder',
+  'dialog.filter.articles': 'Articles',
+  'dialog.filter.allFiles': 'All files',
+  'dialog.filter.codebook': 'Codebook',
+  'dialog.filter.jsonl': 'JSON Lines',
+  'dialog.filter.csv': 'CSV',
+  'dialog.filter.card': 'Dataset card',
+  'dialog.filter.graphml': 'GraphML',
 
   // The codebook: its rules and its files
   'codebook.dimensionIdTwice': 'Two dimensions share the id "{id}".',
@@ -175,6 +230,14 @@ export const en = {
   },
   'export.what.sentences': 'sentences',
   'export.what.statements': 'coded statements',
+  'export.overwrite.title': 'Replace files?',
+  'export.overwrite.message': 'The folder {folder} is not empty.',
+  'export.overwrite.detail': {
+    one: 'Exporting there replaces {count} file: {names}.',
+    other: 'Exporting there replaces {count} files: {names}.',
+  },
+  'export.overwrite.replace': 'Replace',
+  'export.overwrite.cancel': 'Cancel',
 
   // Reliability: agreement between coders
   'reliability.undefined.nothingPairable':

@@ -162,8 +162,8 @@ export interface ProjectInfo {
   name: string
   annotator: string
   locale?: 'en' | 'de'
-  /** What was repaired when the project was opened, in words for the analyst. */
-  notices: string[]
+  /** What was repaired when the project was opened, as messages for the analyst. */
+  notices: Message[]
   codebook: Codebook
   documentCount: number
   sentenceCount: number
@@ -265,7 +265,8 @@ export interface UnitEditResult {
   view: DocumentView
   /** Unit ids whose labels the analyst should look at again. */
   review: string[]
-  message: string
+  /** What the edit did, for the analyst. */
+  message: Message
 }
 
 export type JobKind = 'import' | 'export'

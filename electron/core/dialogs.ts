@@ -3,6 +3,8 @@
  * UI tests with answers they set up in advance. Paths never come from the renderer, so a
  * compromised page cannot make the app read or write files the analyst did not choose.
  */
+import type { MessageCode } from '../contract/messages'
+
 export interface Dialogs {
   /** Files to import; empty when cancelled. */
   chooseImportFiles(): Promise<string[]>
@@ -10,10 +12,13 @@ export interface Dialogs {
   chooseImportFolder(): Promise<string | null>
   /** A codebook JSON file to read; null when cancelled. */
   chooseCodebookFile(): Promise<string | null>
-  /** Where to save a file (`suggested` is a file name); null when cancelled. */
+  /**
+   * Where to save a file (`suggested` is a file name, `filter` names the kind of file in the
+   * dialog's file-type list); null when cancelled.
+   */
   chooseSaveFile(
     suggested: string,
-    filterName: string,
+    filter: MessageCode,
     extensions: string[],
   ): Promise<string | null>
   /** A folder to export into; null when cancelled. */

@@ -1,16 +1,20 @@
+import type { MessageCode } from '../contract/messages'
 import type { ExportOptions, ExportSummary } from '../contract/model'
 import type { Dialogs } from './dialogs'
 import { exportProject } from './export/exporter'
 import type { JobContext } from './jobs'
 import type { ProjectRepository } from './storage/repository'
 
-const FILE_NAMES: Record<Exclude<ExportOptions['format'], 'all'>, [string, string, string[]]> = {
-  jsonl: ['sentences.jsonl', 'JSON Lines', ['jsonl']],
-  'csv-sentences': ['sentences.csv', 'CSV', ['csv']],
-  'csv-statements': ['statements.csv', 'CSV', ['csv']],
-  codebook: ['codebook.json', 'Codebook', ['json']],
-  card: ['README.md', 'Dataset card', ['md']],
-  graphml: ['network.graphml', 'GraphML', ['graphml']],
+const FILE_NAMES: Record<
+  Exclude<ExportOptions['format'], 'all'>,
+  [string, MessageCode, string[]]
+> = {
+  jsonl: ['sentences.jsonl', 'dialog.filter.jsonl', ['jsonl']],
+  'csv-sentences': ['sentences.csv', 'dialog.filter.csv', ['csv']],
+  'csv-statements': ['statements.csv', 'dialog.filter.csv', ['csv']],
+  codebook: ['codebook.json', 'dialog.filter.codebook', ['json']],
+  card: ['README.md', 'dialog.filter.card', ['md']],
+  graphml: ['network.graphml', 'dialog.filter.graphml', ['graphml']],
 }
 
 /** Asks where the export goes: a folder for everything or for splits, a file otherwise. */

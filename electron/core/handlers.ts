@@ -45,7 +45,7 @@ function implementation(
     saveCodebook: (codebook) => service.saveCodebook(codebook),
     codebookImpact: (codebook) => service.codebookImpact(codebook),
     async exportCodebookFile() {
-      const path = await dialogs.chooseSaveFile('codebook.json', 'Codebook', ['json'])
+      const path = await dialogs.chooseSaveFile('codebook.json', 'dialog.filter.codebook', ['json'])
       if (!path) return null
       await writeAtomically(path, serializeCodebook(repo.getCodebook()))
       return path

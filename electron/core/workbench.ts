@@ -1,5 +1,6 @@
 import { readdir, readFile, rename, rm, rmdir } from 'node:fs/promises'
 import { join } from 'node:path'
+import { formatMessage, type MessageLocale } from '../contract/messages'
 import type { Codebook } from '../contract/model'
 import { codebookSchema } from '../contract/schemas'
 import { importPaths } from './corpus/importer'
@@ -22,16 +23,29 @@ export interface WorkbenchPaths {
   dialogs?: Dialogs
   /** The built export worker (the app's out/main/exportWorker.js); absent, run from source. */
   exportWorkerScript?: string
+  /** The system's language, used until the analyst chooses one (English when absent). */
+  systemLocale?: MessageLocale
 }
 
 export interface Workbench {
   service: ProjectService
   handlers: Handlers
+  /** The analyst's language: the one chosen in the app, else the system's. */
+  locale(): MessageLocale
   close(): Promise<void>
 }
 
-export async function loadDefaultCodebook(sampleCorpusDir: string): Promise<Codebook> {
-  const raw = JSON.parse(await readFile(join(sampleCorpusDir, 'codebook.json'), 'utf8'))
+/**
+ * The codebook a new project starts with, in the analyst's language: `codebook.de.json` for
+ * German (the same dimensions, label ids, colours and keys, with German names and definitions),
+ * `codebook.json` otherwise.
+ */
+export async function loadDefaultCodebook(
+  sampleCorpusDir: string,
+  locale: MessageLocale = 'en',
+): Promise<Codebook> {
+  const file = locale === 'de' ? 'codebook.de.json' : 'codebook.json'
+  const raw = JSON.parse(await readFile(join(sampleCorpusDir, file), 'utf8'))
   return codebookSchema.parse(raw)
 }
 
@@ -41,12 +55,13 @@ export async function loadDefaultCodebook(sampleCorpusDir: string): Promise<Code
  */
 export async function openWorkbench(paths: WorkbenchPaths): Promise<Workbench> {
   const settings = await openSettings(paths.settingsFile)
+  const locale = (): MessageLocale => settings.get().locale ?? paths.systemLocale ?? 'en'
   let repo
   try {
     repo = await openLowdbRepository(paths.projectDir, { lock: 'the app' })
   } catch (e) {
     if (!(e instanceof NotAProjectError)) throw e
-    await createSampleProject(paths.projectDir, paths.sampleCorpusDir)
+    await createSampleProject(paths.projectDir, paths.sampleCorpusDir, { locale: locale() })
     repo = await openLowdbRepository(paths.projectDir, { lock: 'the app' })
   }
   const service = new ProjectService(repo, settings)
@@ -58,6 +73,7 @@ export async function openWorkbench(paths: WorkbenchPaths): Promise<Workbench> {
       jobs,
       exportWorkerScript: paths.exportWorkerScript,
     }),
+    locale,
     async close() {
       // Running imports and exports stop between documents; then the index is written.
       jobs.cancelAll()
@@ -69,16 +85,20 @@ export async function openWorkbench(paths: WorkbenchPaths): Promise<Workbench> {
 
 /**
  * Builds the sample project beside its final place and renames it in, so a crash during the
- * first start never leaves a half-imported project behind.
+ * first start never leaves a half-imported project behind. Its name and codebook are in the
+ * analyst's language.
  */
 export async function createSampleProject(
   projectDir: string,
   sampleCorpusDir: string,
+  { locale = 'en' }: { locale?: MessageLocale } = {},
 ): Promise<void> {
   const staging = `${projectDir}.creating`
   await rm(staging, { recursive: true, force: true })
-  const codebook = await loadDefaultCodebook(sampleCorpusDir)
-  const repo = await openLowdbRepository(staging, { create: { name: 'Sample corpus', codebook } })
+  const codebook = await loadDefaultCodebook(sampleCorpusDir, locale)
+  const repo = await openLowdbRepository(staging, {
+    create: { name: formatMessage({ code: 'project.sampleName' }, locale), codebook },
+  })
   const articles = (await readdir(sampleCorpusDir)).filter((f) => f.endsWith('.txt')).sort()
   await importPaths(
     repo,

@@ -1,4 +1,11 @@
 import { BrowserWindow, dialog, type OpenDialogOptions, type SaveDialogOptions } from 'electron'
+import {
+  formatMessage,
+  msg,
+  type MessageCode,
+  type MessageLocale,
+  type MessageParams,
+} from '../contract/messages'
 import type { Dialogs } from '../core/dialogs'
 import { SUPPORTED_EXTENSIONS } from '../core/corpus/import/readers'
 
@@ -22,34 +29,49 @@ async function save(options: SaveDialogOptions): Promise<string | null> {
   return result.canceled || !result.filePath ? null : result.filePath
 }
 
-/** The file dialogs of the operating system, behind core's Dialogs interface. */
-export const electronDialogs: Dialogs = {
-  chooseImportFiles: () =>
-    open({
-      title: 'Import documents',
-      properties: ['openFile', 'multiSelections'],
-      filters: [
-        { name: 'Articles', extensions: SUPPORTED_EXTENSIONS.map((e) => e.slice(1)) },
-        { name: 'All files', extensions: ['*'] },
-      ],
-    }),
-  chooseImportFolder: async () =>
-    (await open({ title: 'Import a folder', properties: ['openDirectory'] }))[0] ?? null,
-  chooseCodebookFile: async () =>
-    (
-      await open({
-        title: 'Import a codebook',
-        properties: ['openFile'],
-        filters: [{ name: 'Codebook', extensions: ['json'] }],
-      })
-    )[0] ?? null,
-  chooseSaveFile: (suggested, filterName, extensions) =>
-    save({ title: 'Export', defaultPath: suggested, filters: [{ name: filterName, extensions }] }),
-  chooseExportFolder: async () =>
-    (
-      await open({
-        title: 'Export into a folder',
-        properties: ['openDirectory', 'createDirectory'],
-      })
-    )[0] ?? null,
+/**
+ * The file dialogs of the operating system, behind core's Dialogs interface; titles, filter
+ * names and buttons are in the analyst's language of the moment (`locale`).
+ */
+export function electronDialogs(locale: () => MessageLocale): Dialogs {
+  const text = (code: MessageCode, params?: MessageParams) =>
+    formatMessage(msg(code, params), locale())
+  return {
+    chooseImportFiles: () =>
+      open({
+        title: text('dialog.importFiles'),
+        properties: ['openFile', 'multiSelections'],
+        filters: [
+          {
+            name: text('dialog.filter.articles'),
+            extensions: SUPPORTED_EXTENSIONS.map((e) => e.slice(1)),
+          },
+          { name: text('dialog.filter.allFiles'), extensions: ['*'] },
+        ],
+      }),
+    chooseImportFolder: async () =>
+      (await open({ title: text('dialog.importFolder'), properties: ['openDirectory'] }))[0] ??
+      null,
+    chooseCodebookFile: async () =>
+      (
+        await open({
+          title: text('dialog.importCodebook'),
+          properties: ['openFile'],
+          filters: [{ name: text('dialog.filter.codebook'), extensions: ['json'] }],
+        })
+      )[0] ?? null,
+    chooseSaveFile: (suggested, filter, extensions) =>
+      save({
+        title: text('dialog.export'),
+        defaultPath: suggested,
+        filters: [{ name: text(filter), extensions }],
+      }),
+    chooseExportFolder: async () =>
+      (
+        await open({
+          title: text('dialog.exportFolder'),
+          properties: ['openDirectory', 'createDirectory'],
+        })
+      )[0] ?? null,
+  }
 }

@@ -4,6 +4,8 @@
  */
 import { join } from 'node:path'
 import { app, BrowserWindow, dialog } from 'electron'
+import { formatMessage, type MessageLocale } from '../contract/messages'
+import { UserError } from '../core/errors'
 import { openWorkbench, type Workbench } from '../core/workbench'
 import { electronDialogs } from './dialogs'
 import { registerHandlers } from './ipc'
@@ -19,24 +21,46 @@ function sampleCorpusDir(): string {
   return app.isPackaged ? join(process.resourcesPath, 'corpus') : join(app.getAppPath(), 'corpus')
 }
 
+/** The system's language, until the analyst chooses one in the app. */
+function systemLocale(): MessageLocale {
+  return app.getLocale().toLowerCase().startsWith('de') ? 'de' : 'en'
+}
+
 async function start(): Promise<void> {
   hardenSessions()
   const userData = app.getPath('userData')
+  const system = systemLocale()
+  const locale = (): MessageLocale => workbench?.locale() ?? system
   try {
     workbench = await openWorkbench({
       projectDir: join(userData, 'projects', 'default'),
       settingsFile: join(userData, 'settings.json'),
       sampleCorpusDir: sampleCorpusDir(),
-      dialogs: electronDialogs,
+      dialogs: electronDialogs(locale),
       exportWorkerScript: join(__dirname, 'exportWorker.js'),
+      systemLocale: system,
     })
   } catch (e) {
-    dialog.showErrorBox('The project could not be opened', (e as Error).message)
+    const reason =
+      e instanceof UserError ? formatMessage(e.toMessage(), system) : (e as Error).message
+    dialog.showErrorBox(formatMessage({ code: 'app.openFailed' }, system), reason)
     app.exit(1)
     return
   }
-  registerHandlers(workbench.handlers, isTrustedFrame)
-  installMenu()
+  const handlers = workbench.handlers
+  registerHandlers(
+    {
+      ...handlers,
+      // The menu follows the language the analyst switches to.
+      async setLocale(...args: unknown[]) {
+        const result = await handlers.setLocale(...args)
+        installMenu(locale())
+        return result
+      },
+    },
+    isTrustedFrame,
+  )
+  installMenu(locale())
   createMainWindow()
 }
 

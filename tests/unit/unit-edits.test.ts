@@ -8,6 +8,7 @@ import {
 } from '../../electron/core/annotation/unitEdits'
 import { buildDocument, unitId } from '../../electron/core/corpus/document'
 import { smallCodebook } from './helpers'
+import { formatMessage } from '../../electron/contract/messages'
 
 const TEXT =
   'Überschrift\n\nTrump traf Kim in Hanoi und beide lächelten. Das Treffen endete ohne Ergebnis. Beide reisten ab.'
@@ -79,7 +80,7 @@ describe('merging with the next sentence', () => {
     expect(a.needsReview).toBe('merge conflict: Stance: pro vs contra')
     expect(a.note).toBe('eins\nzwei')
     expect(a.uncertain).toBe(true)
-    expect(r.message).toMatch(/conflict/)
+    expect(formatMessage(r.message)).toMatch(/conflict/)
   })
 
   it('keeps the labels of one annotated half, marked for review', () => {

@@ -4,6 +4,7 @@
  */
 import type { Codebook, SentenceAnnotation, StoredDocument, Unit } from '../../contract/model'
 import { segmentUnits, unitId } from '../corpus/document'
+import { msg, type Message } from '../../contract/messages'
 import { UserError } from '../errors'
 import { mergeAnnotations } from './merge'
 import { copyStatements } from '../../common/annotationEdits'
@@ -12,7 +13,7 @@ export interface UnitEdit {
   document: StoredDocument
   annotations: Record<string, SentenceAnnotation>
   review: string[]
-  message: string
+  message: Message
 }
 
 type Annotations = Record<string, SentenceAnnotation>
@@ -59,7 +60,7 @@ export function splitUnit(
     document: { ...document, units },
     annotations: next,
     review,
-    message: old ? 'Split. Both halves kept the labels; check them.' : 'Split.',
+    message: msg(old ? 'unitEdit.splitKept' : 'unitEdit.split'),
   }
 }
 
@@ -98,8 +99,8 @@ export function mergeWithNext(
     annotations: next,
     review,
     message: conflict
-      ? `Merged, with a conflict to resolve (${combined?.needsReview}).`
-      : 'Merged.',
+      ? msg('unitEdit.mergedConflict', { detail: combined?.needsReview ?? '' })
+      : msg('unitEdit.merged'),
   }
 }
 
@@ -124,7 +125,7 @@ export function setIncluded(
     document: { ...document, units },
     annotations,
     review: [],
-    message: included ? 'Included.' : 'Excluded.',
+    message: msg(included ? 'unitEdit.included' : 'unitEdit.excluded'),
   }
 }
 
@@ -167,7 +168,7 @@ export function resegment(
     annotations: next,
     review,
     message: review.length
-      ? `Segmented again: ${review.length} sentence(s) with labels changed and are marked for review.`
-      : 'Segmented again: every annotated sentence is unchanged.',
+      ? msg('unitEdit.resegmentedChanged', { count: review.length })
+      : msg('unitEdit.resegmented'),
   }
 }

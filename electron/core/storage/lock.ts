@@ -1,6 +1,8 @@
 import { hostname } from 'node:os'
 import { join } from 'node:path'
 import { open, readFile, rm } from 'node:fs/promises'
+import { msg, type MessageCode } from '../../contract/messages'
+import { UserError } from '../errors'
 
 export interface LockOwner {
   pid: number
@@ -9,15 +11,23 @@ export interface LockOwner {
   since: string
 }
 
-export class ProjectLockedError extends Error {
+/** The programs that take the lock, named in the analyst's language when another one asks. */
+const TOOL_NAMES: Record<string, MessageCode> = {
+  'the app': 'storage.tool.app',
+  'the command-line tool': 'storage.tool.cli',
+}
+
+export class ProjectLockedError extends UserError {
   constructor(
     readonly dir: string,
     readonly owner: LockOwner,
   ) {
-    super(
-      `The project is already open in ${owner.tool} (process ${owner.pid} on ${owner.host}, since ${owner.since}). ` +
-        'Close it there first: two programs writing the same project would lose labels.',
-    )
+    super('storage.locked', {
+      tool: owner.tool in TOOL_NAMES ? msg(TOOL_NAMES[owner.tool]) : owner.tool,
+      pid: String(owner.pid),
+      host: owner.host,
+      since: owner.since,
+    })
     this.name = 'ProjectLockedError'
   }
 }

@@ -31,6 +31,7 @@ import {
 import { acquireProjectLock } from './lock'
 import { ProjectIndex, summarise } from './projectIndex'
 import type { ProjectRepository, StorageNotice } from './repository'
+import { msg } from '../../contract/messages'
 
 /** How many documents' annotation files stay loaded; the rest are read again on demand. */
 const CACHED_SHARDS = 256
@@ -104,11 +105,13 @@ async function exists(path: string): Promise<boolean> {
 function noteRecovery(notices: StorageNotice[], adapter: DurableJsonFile<unknown>): void {
   const r = adapter.recovery
   if (r.kind === 'recovered') {
-    const what =
-      r.from === 'backup' ? 'the backup of the last good state' : 'the last complete write'
     notices.push({
       file: adapter.file,
-      message: `${adapter.file} was damaged (${r.reason}); restored from ${what}.`,
+      message: msg('storage.recovered', {
+        file: adapter.file,
+        reason: r.reason,
+        from: msg(r.from === 'backup' ? 'storage.from.backup' : 'storage.from.lastWrite'),
+      }),
     })
   }
 }

@@ -4,11 +4,12 @@ import type {
   SentenceAnnotation,
   StoredDocument,
 } from '../../contract/model'
+import type { Message } from '../../contract/messages'
 
 /** Something the analyst should be told about the state the project was found in. */
 export interface StorageNotice {
   file: string
-  message: string
+  message: Message
 }
 
 /**
