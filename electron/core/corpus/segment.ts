@@ -7,10 +7,11 @@
  * Node, Electron or DOM imports, so the renderer can run it too.
  */
 import type { Segment, UnitKind } from '../../contract/model'
-import { isSpace } from './segment/chars'
+import { isLowerAt, isSpace } from './segment/chars'
 import {
   CREDIT_IN_PARENS,
   LEADING_META,
+  endsWithTerminal,
   isAgencyTag,
   isBylineUnit,
   isCreditUnit,
@@ -50,6 +51,12 @@ function segmentParagraph(text: string, from: number, to: number, out: Segment[]
   while (to > from && isSpace(text.charCodeAt(to - 1))) to--
   if (from >= to) return
   const p = text.slice(from, to)
+
+  const block = p.includes('\n') ? headerBlockLines(p) : undefined
+  if (block !== undefined) {
+    for (const line of block) segmentParagraph(text, from + line.start, from + line.end, out)
+    return
+  }
 
   if (p.length <= 200) {
     const kind = wholeParagraphKind(p)
@@ -105,6 +112,42 @@ function segmentParagraph(text: string, from: number, to: number, out: Segment[]
       kind: piece.kind ?? 'sentence',
     })
   }
+}
+
+/** A header or footer block holds at most this many lines that are not metadata. */
+const MAX_BLOCK_TITLE_LINES = 2
+const MAX_BLOCK_LINE = 200
+
+/**
+ * The lines of a header or footer block written without blank lines: a title (and maybe a
+ * subtitle), then only metadata lines, each on its own line ("Gipfel ohne Ergebnis\n12. Juni
+ * 2018\nVon Anna Schmidt\nQuelle: dpa"). Each line is then a unit of its own. Anything else (a
+ * wrapped sentence that happens to hold a date line) is not a block.
+ */
+function headerBlockLines(p: string): { start: number; end: number }[] | undefined {
+  const lines: { start: number; end: number }[] = []
+  let titles = 0
+  let metadata = 0
+  let start = 0
+  for (;;) {
+    const nl = p.indexOf('\n', start)
+    const line = trimmed(p, start, nl === -1 ? p.length : nl)
+    if (line !== undefined) {
+      const t = p.slice(line.start, line.end)
+      if (t.length > MAX_BLOCK_LINE) return undefined
+      if (wholeParagraphKind(t) !== undefined) metadata++
+      // A title line comes before the metadata and reads as a heading or a whole sentence.
+      else if (metadata > 0 || ++titles > MAX_BLOCK_TITLE_LINES || !isTitleLine(t)) return undefined
+      lines.push(line)
+    }
+    if (nl === -1) break
+    start = nl + 1
+  }
+  return metadata > 0 && lines.length > 1 ? lines : undefined
+}
+
+function isTitleLine(t: string): boolean {
+  return !isLowerAt(t, 0) && (isHeading(t) || endsWithTerminal(t))
 }
 
 function wholeParagraphKind(p: string): UnitKind | undefined {

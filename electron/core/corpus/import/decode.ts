@@ -22,13 +22,24 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true })
 
 /** Decodes a text file's bytes, refusing empty and binary files. The text is normalised. */
 export function decodeText(bytes: Uint8Array, options: DecodeOptions = {}): DecodeResult {
+  const decoded = decodeVerbatim(bytes, options)
+  if (!decoded.ok) return decoded
+  const text = normaliseText(decoded.text)
+  if (text === '') return { ok: false, reason: EMPTY_REASON }
+  return { ...decoded, text }
+}
+
+/**
+ * Decodes a text file's bytes as they are: encoding sniffed, byte-order mark removed, nothing
+ * normalised (for offsets that must point into the file, as the CLI's `segment` prints them).
+ */
+export function decodeVerbatim(bytes: Uint8Array, options: DecodeOptions = {}): DecodeResult {
   if (bytes.length === 0) return { ok: false, reason: EMPTY_REASON }
   const sniffed = sniffEncoding(bytes, options.declaredCharset)
   if (!sniffed.ok) return sniffed
-  const raw = iconv.decode(toBuffer(bytes), sniffed.encoding)
-  if (looksBinary(raw)) return { ok: false, reason: BINARY_REASON }
-  const text = normaliseText(raw)
-  if (text === '') return { ok: false, reason: EMPTY_REASON }
+  // iconv-lite drops a leading byte-order mark of any UTF encoding.
+  const text = iconv.decode(toBuffer(bytes), sniffed.encoding)
+  if (looksBinary(text)) return { ok: false, reason: BINARY_REASON }
   return { ok: true, text, encoding: sniffed.encoding, warnings: sniffed.warnings }
 }
 
@@ -85,11 +96,6 @@ function isUtf8(bytes: Uint8Array): boolean {
   } catch {
     return false
   }
-}
-
-/** True when the bytes decode as UTF-8 and contain at least one multi-byte sequence. */
-export function isNonAsciiUtf8(bytes: Uint8Array): boolean {
-  return bytes.some((b) => b >= 0x80) && isUtf8(bytes)
 }
 
 /**

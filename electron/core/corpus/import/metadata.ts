@@ -72,9 +72,12 @@ export function extractMetadata(text: string): DocumentMeta {
 
   const inline = inlineDate.exec(text)
   if (inline) meta.date = inline[1]
+  // A source line inside a header or footer block ("Titel\n12.06.2018\nQuelle: dpa").
+  let sourceInBlock: string | undefined
   for (const p of edges.map((i) => paragraphs[i] ?? '')) {
     for (const line of p.split('\n')) {
       meta.date ??= parseDateLine(line)
+      if (p.includes('\n')) sourceInBlock ??= sourceLine.exec(line.trim())?.[1]?.trim()
       const byline = bylineLine.exec(line.trim())
       if (byline) {
         meta.author ??= byline[2]
@@ -103,13 +106,15 @@ export function extractMetadata(text: string): DocumentMeta {
       break
     }
   }
+  meta.source ??= sourceInBlock
 
   const lead = paragraphs.findIndex((p) => !isMetadataParagraph(p))
   const first = paragraphs[lead]
   if (first !== undefined && GENRES.includes(first)) {
     meta.genre ??= first
-  } else if (first !== undefined && lead < paragraphs.length - 1 && isHeadline(first)) {
-    meta.title = first
+  } else if (first !== undefined && lead < paragraphs.length - 1) {
+    const title = isHeadline(first) ? first : blockTitle(first)
+    if (title !== undefined) meta.title = title
   }
   for (const k of Object.keys(meta) as (keyof DocumentMeta)[]) {
     if (meta[k] === undefined) delete meta[k]
@@ -126,10 +131,24 @@ function edgeIndexes(count: number): number[] {
 
 function isMetadataParagraph(p: string): boolean {
   if (credit.test(p)) return true
-  return p.split('\n').every((line) => {
-    const l = line.trim()
-    return parseDateLine(l) !== undefined || bylineLine.test(l) || sourceLine.test(l)
-  })
+  return p.split('\n').every((line) => isMetadataLine(line.trim()))
+}
+
+/**
+ * The title of a header block written without blank lines: a headline on the first line, then
+ * only metadata lines (date, "Von …", "Quelle: …"), each on its own line.
+ */
+function blockTitle(p: string): string | undefined {
+  const lines = p
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '')
+  if (lines.length < 2 || !isHeadline(lines[0])) return undefined
+  return lines.slice(1).every(isMetadataLine) ? lines[0] : undefined
+}
+
+function isMetadataLine(l: string): boolean {
+  return parseDateLine(l) !== undefined || bylineLine.test(l) || sourceLine.test(l)
 }
 
 /** A headline: one short line of at least two words, without final punctuation. */
