@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -48,6 +49,8 @@ export function appCommand(userData: string): { args: string[]; env: Record<stri
 }
 
 export function launchApp(userData: string): Promise<ElectronApplication> {
+  if (!existsSync(join(REPO, 'out', 'main', 'index.js')))
+    throw new Error('the app is not built: run `npm run build` first (npm test does)')
   return electron.launch({ executablePath: electronPath(), cwd: REPO, ...appCommand(userData) })
 }
 
