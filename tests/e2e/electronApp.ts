@@ -14,7 +14,7 @@ export const binary = findElectronBinary()
 
 /**
  * Skips the tests of the calling file where no Electron binary exists (tests/run-all.mjs tried
- * to install it first), printing why once per file.
+ * to install it first), printing why once.
  */
 export function requireElectron(): void {
   const reason = 'missing' in binary ? binary.missing : ''
