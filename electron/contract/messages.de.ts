@@ -140,9 +140,9 @@ export const de: Record<keyof EnglishCatalogue, MessageText> = {
   'import.unit.row': 'Zeile',
   'import.unit.line': 'Zeile',
   'import.unit.item': 'Eintrag',
-  'import.noTextColumn': 'keine Spalte und kein Feld enthält Text',
+  'import.noTextColumn': '{noun} mit Text nicht gefunden',
   'import.guessedText':
-    'keine Spalte und kein Feld heißt wie ein Text ({names}, …); als Text wird „{column}“ genommen, das die längsten Einträge hat',
+    '{noun} mit einem Namen für Text nicht gefunden ({names}, …); als Text wird „{column}“ genommen, das die längsten Einträge hat',
   'import.csvNoRows': 'die CSV-Datei hat unter ihrer Kopfzeile keine Zeilen',
   'import.csvProblem': '{detail}',
   'import.csvRowProblem': 'Zeile {row}: {detail}',
@@ -154,10 +154,10 @@ export const de: Record<keyof EnglishCatalogue, MessageText> = {
   'import.jsonShape':
     'die JSON-Datei enthält weder eine Liste von Dokumenten noch ein Objekt mit einer Liste „documents“',
   'import.jsonNoDocuments': 'die JSON-Datei enthält keine Dokumente',
-  'import.textEmpty': '{unit} {n}: der Text in „{column}“ ist leer; übersprungen',
+  'import.textEmpty': '{unit} {n}: {noun} „{column}“ ist leer; übersprungen',
   'import.idTwice': '{unit} {n}: die Kennung „{id}“ kam schon in {unit} {earlier} vor',
   'import.noTextAnywhere':
-    'nirgends steht Text (Text erwartet in „{column}“; erwartete Namen: {names})',
+    'nirgends steht Text (Text-{noun}: „{column}“; erwartete Namen: {names})',
   'import.annotatedExport':
     'Das ist ein codierter Export (ein Satz je Zeile mit document_id und sentence_id), keine Sammlung von Artikeln; er kann nicht als neue Dokumente importiert werden',
   'import.notUtf8Export': 'kann nicht als UTF-8-Text gelesen werden: {detail}',

@@ -27,6 +27,7 @@ const de: typeof en = {
     group: 'Dimension {name}',
     name: 'Name der Dimension',
     multi: 'Mehrere Labels pro Aussage (Mehrfachauswahl)',
+    required: 'Pflicht: ein Satz ist codiert, sobald er hier ein Label hat',
     singleHint:
       'Aussagen, die hier schon mehrere Labels tragen, behalten sie, bis sie neu codiert werden.',
     moveUp: 'Dimension nach oben',

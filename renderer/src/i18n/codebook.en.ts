@@ -22,6 +22,7 @@ export default {
     group: 'Dimension {name}',
     name: 'Dimension name',
     multi: 'Several labels per statement (multi-choice)',
+    required: 'Required: a sentence is coded once it has a label here',
     singleHint:
       'Statements that already carry several labels here keep them until they are coded again.',
     moveUp: 'Move dimension up',

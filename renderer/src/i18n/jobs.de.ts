@@ -65,7 +65,7 @@ export default {
     annotatorHint: 'leer: alle',
     csv: 'CSV',
     bom: 'Byte-Order-Mark, damit Excel Umlaute richtig liest',
-    oneHot: 'Eine 0/1-Spalte pro Code',
+    oneHot: 'Eine 0/1-Spalte pro Label',
     split: 'In Training, Entwicklung und Test aufteilen (nach Dokument)',
     train: 'Training',
     dev: 'Entwicklung',
