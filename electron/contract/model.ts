@@ -129,7 +129,10 @@ export interface SentenceAnnotation {
   statements: Statement[]
   uncertain: boolean
   note: string
+  /** The coder's name when the annotation was made; the coder id below is what identifies them. */
   annotator: string
+  /** The id of the coder whose layer holds this annotation (absent before team projects). */
+  coder?: string
   createdAt: string
   updatedAt: string
   codebookVersion: number

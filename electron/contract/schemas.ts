@@ -96,6 +96,7 @@ export const sentenceAnnotationInputSchema = z.object({
 
 export const sentenceAnnotationSchema = sentenceAnnotationInputSchema.extend({
   annotator: z.string().max(200),
+  coder: z.string().max(40).optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
   codebookVersion: z.number().int().nonnegative(),

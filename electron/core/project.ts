@@ -130,6 +130,7 @@ export class ProjectService {
           note: input.note,
           ...(input.needsReview ? { needsReview: input.needsReview } : {}),
           annotator,
+          coder: this.repo.coder,
           createdAt: previous?.createdAt ?? stamp,
           updatedAt: stamp,
           codebookVersion: codebook.version,

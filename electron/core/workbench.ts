@@ -56,13 +56,16 @@ export async function loadDefaultCodebook(
 export async function openWorkbench(paths: WorkbenchPaths): Promise<Workbench> {
   const settings = await openSettings(paths.settingsFile)
   const locale = (): MessageLocale => settings.get().locale ?? paths.systemLocale ?? 'en'
+  // The project is opened as this user's coder: their layer is the one written.
+  const { coderId: coder, annotator: coderName } = settings.get()
+  const open = () => openLowdbRepository(paths.projectDir, { lock: 'the app', coder, coderName })
   let repo
   try {
-    repo = await openLowdbRepository(paths.projectDir, { lock: 'the app' })
+    repo = await open()
   } catch (e) {
     if (!(e instanceof NotAProjectError)) throw e
-    await createSampleProject(paths.projectDir, paths.sampleCorpusDir, { locale: locale() })
-    repo = await openLowdbRepository(paths.projectDir, { lock: 'the app' })
+    await createSampleProject(paths.projectDir, paths.sampleCorpusDir, { coder, locale: locale() })
+    repo = await open()
   }
   const service = new ProjectService(repo, settings)
   const jobs = new JobRunner()
@@ -91,13 +94,14 @@ export async function openWorkbench(paths: WorkbenchPaths): Promise<Workbench> {
 export async function createSampleProject(
   projectDir: string,
   sampleCorpusDir: string,
-  { locale = 'en' }: { locale?: MessageLocale } = {},
+  { coder, locale = 'en' }: { coder?: string; locale?: MessageLocale } = {},
 ): Promise<void> {
   const staging = `${projectDir}.creating`
   await rm(staging, { recursive: true, force: true })
   const codebook = await loadDefaultCodebook(sampleCorpusDir, locale)
   const repo = await openLowdbRepository(staging, {
     create: { name: formatMessage({ code: 'project.sampleName' }, locale), codebook },
+    coder,
   })
   const articles = (await readdir(sampleCorpusDir)).filter((f) => f.endsWith('.txt')).sort()
   await importPaths(

@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -190,8 +191,12 @@ describe('saving a codebook in a project', () => {
   let service: ProjectService
   const doc = sampleDocument()
   const [first, second, third] = doc.units.map((u) => u.id)
-  const projectFile = () => join(dir, 'p', 'project.json')
-  const annotationsFile = () => join(dir, 'p', 'annotations', `${doc.id}.json`)
+  // Every save writes a new codebook version file (core/team/codebookVersions.ts): the newest.
+  const codebookFile = () => {
+    const versions = readdirSync(join(dir, 'p', 'codebook')).filter((f) => f.endsWith('.json'))
+    return join(dir, 'p', 'codebook', versions.sort().at(-1) as string)
+  }
+  const annotationsFile = () => join(dir, 'p', 'annotations', 'solo', `${doc.id}.json`)
 
   function input(...statements: Array<Record<string, string[]>>): SentenceAnnotationInput {
     return {
@@ -237,7 +242,7 @@ describe('saving a codebook in a project', () => {
     const before = await onDisk()
     expect(await service.saveCodebook(renamed)).toMatchObject({ version: 2 })
     expect(await onDisk()).toEqual(before)
-    const stored = (await readJsonFromDisk<{ codebook: Codebook }>(projectFile())).codebook
+    const stored = (await readJsonFromDisk<{ codebook: Codebook }>(codebookFile())).codebook
     expect(stored.version).toBe(2)
     expect(stored.dimensions[1].labels[0]).toMatchObject({ id: 'trump', name: 'Donald Trump' })
   })
@@ -246,14 +251,16 @@ describe('saving a codebook in a project', () => {
     expect(await service.saveCodebook({ ...copy(), version: 1 })).toMatchObject({ version: 1 })
     const recoloured = { ...withHotkey('kim', 'j'), version: 99 }
     expect((await service.saveCodebook(recoloured)).version).toBe(2)
-    expect((await readJsonFromDisk<{ codebook: Codebook }>(projectFile())).codebook.version).toBe(2)
+    expect((await readJsonFromDisk<{ codebook: Codebook }>(codebookFile())).codebook.version).toBe(
+      2,
+    )
   })
 
   it('refuses a codebook with a hotkey collision and stores nothing', async () => {
     await expect(service.saveCodebook(withHotkey('kim', '1'))).rejects.toThrow(
       'The key "1" is already taken by "pro" (Stance); choose another key for "Kim".',
     )
-    expect((await readJsonFromDisk<{ codebook: Codebook }>(projectFile())).codebook).toEqual(
+    expect((await readJsonFromDisk<{ codebook: Codebook }>(codebookFile())).codebook).toEqual(
       smallCodebook,
     )
   })

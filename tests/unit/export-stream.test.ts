@@ -148,7 +148,7 @@ describe('a streamed export', () => {
 
   it('reads a file of the wrong shape the careful way, so it is refused, not exported', async () => {
     await repo.close()
-    const file = join(project(), 'annotations', 'b.json')
+    const file = join(project(), 'annotations', 'solo', 'b.json')
     const b = JSON.parse(await readFile(join(project(), 'documents', 'b.json'), 'utf8'))
     const unit = b.document.units[0].id as string
     // Well-formed JSON, but labels that are not a list: a quick reader would write them as they are.

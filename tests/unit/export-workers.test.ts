@@ -81,7 +81,14 @@ describe('an export with worker threads', () => {
   it('starts its workers from the TypeScript source', async () => {
     const options = resolveExportOptions({ format: 'jsonl', out: join(dir, 'x.jsonl') })
     const dimensions = new DimensionCatalog(repo.getCodebook()).dimensions
-    const setup = { dir: project(), dimensions, options, formats: [], labelsMatter: false }
+    const setup = {
+      dir: project(),
+      coder: repo.coder,
+      dimensions,
+      options,
+      formats: [],
+      labelsMatter: false,
+    }
     const workers = await startWorkers(2, { ...setup, formats: ['jsonl' as const] })
     expect(workers).toHaveLength(2)
     await stopWorkers(workers ?? [])

@@ -37,7 +37,7 @@ describe('schema versions and migrations', () => {
   it('stamps every stored file with the schema version', async () => {
     const repo = await openLowdbRepository(dir, { create: { name: 'V', codebook: smallCodebook } })
     await repo.close()
-    for (const file of ['project.json', 'index.json'])
+    for (const file of ['project.json', 'local/index.json'])
       expect(
         (await readJsonFromDisk<{ schemaVersion: number }>(join(dir, file))).schemaVersion,
       ).toBe(SCHEMA_VERSION)

@@ -103,7 +103,7 @@ describe('one order for every write', () => {
     // Asked before the codebook save: saved, then stripped by it. Asked after: refused.
     expect(before.ok).toBe(true)
     expect(codebook.ok).toBe(true)
-    expect(after).toEqual({ ok: false, error: '"Stance" has no label "contra".' })
+    expect(after).toMatchObject({ ok: false, error: '"Stance" has no label "contra".' })
     await reopen()
     const view = await handlers.getDocument(doc.id)
     if (!view.ok) throw new Error(view.error)

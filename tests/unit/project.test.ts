@@ -39,7 +39,7 @@ afterEach(async () => {
   await cleanup()
 })
 
-const annotationsFile = () => join(dir, 'p', 'annotations', `${doc.id}.json`)
+const annotationsFile = () => join(dir, 'p', 'annotations', 'solo', `${doc.id}.json`)
 
 describe('saving annotations', () => {
   it('stamps annotator, time and codebook version', async () => {

@@ -34,14 +34,18 @@ describe('the lowdb project repository', () => {
     await repo.putAnnotation(doc.id, doc.units[1].id, annotation('contra'))
     // No close(): an acknowledged write must already be on disk.
     const onDisk = await readJsonFromDisk<{ annotations: Record<string, SentenceAnnotation> }>(
-      join(dir, 'annotations', `${doc.id}.json`),
+      join(dir, 'annotations', 'solo', `${doc.id}.json`),
     )
     expect(onDisk.annotations[doc.units[1].id].statements[0].values.stance).toEqual(['contra'])
     const project = await readJsonFromDisk<{ schemaVersion: number; codebook: unknown }>(
       join(dir, 'project.json'),
     )
-    expect(project.schemaVersion).toBe(1)
-    expect(project.codebook).toEqual(smallCodebook)
+    expect(project.schemaVersion).toBe(2)
+    // The codebook is its first immutable version, written by the coder who created the project.
+    const version = await readJsonFromDisk<{ codebook: unknown; parents: string[] }>(
+      join(dir, 'codebook', '0001-solo.json'),
+    )
+    expect(version).toMatchObject({ codebook: smallCodebook, parents: [], coder: 'solo' })
     expect(
       (
         await readJsonFromDisk<{ document: { text: string } }>(
@@ -77,11 +81,11 @@ describe('the lowdb project repository', () => {
     await crashed.putAnnotation(doc.id, doc.units[0].id, annotation('pro'))
     await crashed.putAnnotation(doc.id, doc.units[2].id, annotation('contra'))
     // Simulate a kill: the index was not flushed, but the dirty mark was written before the change.
-    expect(await readFile(join(dir, 'index.dirty'), 'utf8')).toContain(doc.id)
+    expect(await readFile(join(dir, 'local', 'index.dirty'), 'utf8')).toContain(doc.id)
     const reopened = await openLowdbRepository(dir)
     expect(reopened.listDocuments()[0].annotatedCount).toBe(2)
     await reopened.close()
-    await expect(stat(join(dir, 'index.dirty'))).rejects.toThrow()
+    await expect(stat(join(dir, 'local', 'index.dirty'))).rejects.toThrow()
   })
 
   it('rebuilds a missing or garbage index from the documents', async () => {
@@ -89,27 +93,33 @@ describe('the lowdb project repository', () => {
     await repo.addDocument(sampleDocument('a'))
     await repo.addDocument(sampleDocument('b', 'Ein anderer Text. Mit zwei Sätzen.'))
     await repo.close()
-    await writeFile(join(dir, 'index.json'), '{"schemaVersion":1,"documents":[{"id":')
-    await rm(join(dir, 'index.json.bak'), { force: true })
+    await writeFile(join(dir, 'local', 'index.json'), '{"schemaVersion":1,"documents":[{"id":')
+    await rm(join(dir, 'local', 'index.json.bak'), { force: true })
     const again = await openLowdbRepository(dir)
     expect(again.listDocuments().map((d) => d.id)).toEqual(['a', 'b'])
     await again.close()
   })
 
-  it('restores a truncated project.json from its backup and says so', async () => {
+  it('restores a truncated layer file from its backup and says so', async () => {
+    // project.json, documents and codebook versions are written once; a coder's layer is the
+    // file rewritten on every change, and the one a power cut can catch half written.
     const repo = await openLowdbRepository(dir, create)
-    await repo.setCodebook({ ...smallCodebook, version: 2 })
+    const doc = sampleDocument()
+    await repo.addDocument(doc)
+    await repo.putAnnotation(doc.id, doc.units[0].id, annotation('pro'))
+    await repo.putAnnotation(doc.id, doc.units[1].id, annotation('contra'))
     await repo.close()
-    await truncate(join(dir, 'project.json'), 10)
+    const file = join(dir, 'annotations', 'solo', `${doc.id}.json`)
+    await truncate(file, 10)
     const again = await openLowdbRepository(dir)
-    expect(again.getCodebook().version).toBe(1) // the backup is the state before the last write
+    const restored = await again.getAnnotations(doc.id)
+    // The backup is the state before the last write.
+    expect(Object.keys(restored)).toEqual([doc.units[0].id])
     expect(again.notices).toHaveLength(1)
-    expect(again.notices[0].message).toMatch(/project\.json was damaged .*restored from the backup/)
-    // The restored state is written back, so the next start is clean.
-    expect(
-      (await readJsonFromDisk<{ codebook: { version: number } }>(join(dir, 'project.json')))
-        .codebook.version,
-    ).toBe(1)
+    expect(again.notices[0].message).toMatchObject({
+      code: 'storage.recovered',
+      params: { file, from: { code: 'storage.from.backup' } },
+    })
     await again.close()
   })
 
@@ -118,7 +128,7 @@ describe('the lowdb project repository', () => {
     const doc = sampleDocument()
     await repo.addDocument(doc)
     await repo.close()
-    const file = join(dir, 'annotations', `${doc.id}.json`)
+    const file = join(dir, 'annotations', 'solo', `${doc.id}.json`)
     await writeFile(file, '\u0000\u0001garbage')
     await rm(`${file}.bak`, { force: true })
     // The project opens (other documents stay workable); this document's annotations are refused.
@@ -193,7 +203,7 @@ describe('first writes to a document not loaded yet', () => {
       repo.putAnnotation(doc.id, doc.units[2].id, annotation('pro')),
     ])
     const onDisk = await readJsonFromDisk<{ annotations: Record<string, unknown> }>(
-      join(dir, 'annotations', `${doc.id}.json`),
+      join(dir, 'annotations', 'solo', `${doc.id}.json`),
     )
     expect(Object.keys(onDisk.annotations).sort()).toEqual(doc.units.map((u) => u.id).sort())
     await repo.close()

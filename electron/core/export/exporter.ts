@@ -218,7 +218,13 @@ async function streamDocuments(job: Job, streams: Stream[]) {
   // the rows in order, so such exports stay on this thread.
   const threads =
     card || network || !job.repo.heldInMemory ? 0 : workerCount(job.control, job.ids.length)
-  const setup = { dir: job.repo.path, dimensions: layout.dimensions, options, labelsMatter }
+  const setup = {
+    dir: job.repo.path,
+    coder: job.repo.coder,
+    dimensions: layout.dimensions,
+    options,
+    labelsMatter,
+  }
   const formats = streams.map((s) => s.format)
   const workers =
     threads > 0 && streams.length > 0

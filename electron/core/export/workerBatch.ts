@@ -4,13 +4,7 @@
  * the main thread would (./exporter.ts streamDocuments). A document the quick check refuses
  * is left to the main thread (`fallback`), whose read recovers it or names the damaged file.
  */
-import {
-  annotationFilePath,
-  checkAnnotationFile,
-  checkDocumentFile,
-  documentFilePath,
-  readCheckedSync,
-} from '../storage/bulkRead'
+import { readViewSync } from '../storage/bulkRead'
 import { ByteBuilder, byteLength } from './bytes'
 import type { ExportOptions, SplitName } from './options'
 import { countOrphans, DimensionCatalog, flattenDocument, type DimensionInfo } from './rows'
@@ -21,6 +15,8 @@ import { ExportTally, type TallyCounts } from './tally'
 export interface WorkerSetup {
   /** The project folder. */
   dir: string
+  /** Whose layer is exported (the coder id). */
+  coder: string
   dimensions: DimensionInfo[]
   options: ExportOptions
   /** The streamed formats, in the order of the export's streams. */
@@ -66,10 +62,9 @@ export function batchSerialiser(setup: WorkerSetup): (request: BatchRequest) => 
   return ({ batch, ids, splits }) => {
     const pieces: Buffer[][] = writers.map(() => [])
     const documents = ids.map((id, i): BatchDocument => {
-      const document = readCheckedSync(documentFilePath(setup.dir, id), checkDocumentFile)
-      const annotations =
-        document && readCheckedSync(annotationFilePath(setup.dir, id), checkAnnotationFile)
-      if (!document || !annotations) return { fallback: true }
+      const view = readViewSync(setup.dir, id, setup.coder)
+      if (!view) return { fallback: true }
+      const { document, annotations } = view
       const rows = flattenDocument(document, annotations, setup.options)
       const units = document.units.length
       const orphans = countOrphans(document, annotations)

@@ -8,7 +8,8 @@ import { readFile as readFileWithCallback, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { UNIT_KINDS, type SentenceAnnotation, type StoredDocument } from '../../contract/model'
 import { provenanceSchema } from '../../contract/schemas'
-import { SCHEMA_VERSION } from './files'
+import { SCHEMA_VERSION, type AnnotationFile, type SharedDocument } from './files'
+import { withLayer } from './layer'
 
 /**
  * Ids are validated to letters, digits, `_`, `.` and `-`; a leading dot is the one thing that
@@ -27,9 +28,25 @@ export function documentFilePath(dir: string, id: string): string {
   return join(dir, 'documents', `${encodeId(id)}.json`)
 }
 
-/** The annotations file of a document in the project folder `dir`. */
-export function annotationFilePath(dir: string, id: string): string {
-  return join(dir, 'annotations', `${encodeId(id)}.json`)
+/** A coder's layer (annotations file) of a document in the project folder `dir`. */
+export function annotationFilePath(dir: string, id: string, coder: string): string {
+  return join(dir, 'annotations', coder, `${encodeId(id)}.json`)
+}
+
+/**
+ * A coder's view of one document read straight from the files (a worker's bulk read): the
+ * document with the coder's corrections and the coder's annotations; null when either file is
+ * missing or refused by the quick checks.
+ */
+export function readViewSync(
+  dir: string,
+  id: string,
+  coder: string,
+): { document: StoredDocument; annotations: Record<string, SentenceAnnotation> } | null {
+  const base = readCheckedSync(documentFilePath(dir, id), checkDocumentFile)
+  const layer = base && readCheckedSync(annotationFilePath(dir, id, coder), checkLayerFile)
+  if (!base || !layer) return null
+  return { document: withLayer(base, layer), annotations: layer.annotations }
 }
 
 /** As readChecked, synchronously (for a worker thread, where blocking costs nobody else). */
@@ -73,32 +90,54 @@ const KINDS = new Set<unknown>(UNIT_KINDS)
 const PROVENANCES = new Set<unknown>(provenanceSchema.options)
 const META_FIELDS = ['title', 'source', 'author', 'date', 'url', 'genre']
 
-export function checkDocumentFile(data: unknown): StoredDocument | null {
+export function checkDocumentFile(data: unknown): SharedDocument | null {
   if (!isRecord(data) || data.schemaVersion !== SCHEMA_VERSION) return null
   const d = data.document
   if (!isRecord(d) || typeof d.id !== 'string' || typeof d.text !== 'string') return null
-  if (typeof d.contentHash !== 'string' || typeof d.importedAt !== 'string') return null
-  if (!isOptionalString(d.origin) || !Array.isArray(d.units) || !isRecord(d.meta)) return null
-  const { meta } = d
-  if (!META_FIELDS.every((f) => isOptionalString(meta[f]))) return null
-  if (meta.extra !== undefined && !isStringRecord(meta.extra, () => true)) return null
-  for (const u of d.units as unknown[])
-    if (
-      !isRecord(u) ||
-      typeof u.id !== 'string' ||
-      !isCount(u.start) ||
-      !isCount(u.end) ||
-      !KINDS.has(u.kind) ||
-      (u.included !== undefined && typeof u.included !== 'boolean')
+  if (typeof d.contentHash !== 'string' || !isOptionalString(d.importedAt)) return null
+  if (!isOptionalString(d.origin) || !isMeta(d.meta) || !areUnits(d.units)) return null
+  return d as unknown as SharedDocument
+}
+
+function isMeta(meta: unknown): boolean {
+  if (!isRecord(meta) || !META_FIELDS.every((f) => isOptionalString(meta[f]))) return false
+  return meta.extra === undefined || isStringRecord(meta.extra, () => true)
+}
+
+function areUnits(units: unknown): boolean {
+  return (
+    Array.isArray(units) &&
+    units.every(
+      (u: unknown) =>
+        isRecord(u) &&
+        typeof u.id === 'string' &&
+        isCount(u.start) &&
+        isCount(u.end) &&
+        KINDS.has(u.kind) &&
+        (u.included === undefined || typeof u.included === 'boolean'),
     )
-      return null
-  return d as unknown as StoredDocument
+  )
+}
+
+/** A layer file: the coder's annotations and corrections of the document. */
+export function checkLayerFile(
+  data: unknown,
+): Pick<AnnotationFile, 'annotations' | 'units' | 'meta' | 'imported'> | null {
+  const annotations = checkAnnotationFile(data)
+  if (!annotations) return null
+  const { units, meta, imported } = data as Loose
+  if (units !== undefined && !areUnits(units)) return null
+  if (meta !== undefined && !isMeta(meta)) return null
+  if (imported !== undefined && (!isRecord(imported) || typeof imported.at !== 'string'))
+    return null
+  return data as Pick<AnnotationFile, 'annotations' | 'units' | 'meta' | 'imported'>
 }
 
 export function checkAnnotationFile(data: unknown): Record<string, SentenceAnnotation> | null {
   if (!isRecord(data) || data.schemaVersion !== SCHEMA_VERSION) return null
   const { annotations } = data
   if (typeof data.documentId !== 'string' || !isRecord(annotations)) return null
+  if (data.coder !== undefined && typeof data.coder !== 'string') return null
   for (const key in annotations) {
     const a = annotations[key]
     if (!isRecord(a) || !Array.isArray(a.statements) || typeof a.uncertain !== 'boolean')

@@ -1,13 +1,16 @@
 /**
  * The files of a project folder, their schemas and their versions.
  *
- *   project.json              name, codebook                      (source of truth)
- *   documents/<id>.json       one document: text, metadata, units (source of truth)
- *   annotations/<id>.json     the annotations of one document     (source of truth)
- *   index.json                summaries of all documents          (a cache, rebuilt when stale)
+ *   project.json                    name, creation                    (written once)
+ *   documents/<id>.json             one document: text, metadata, units (written once, at import)
+ *   codebook/<version>-<coder>.json one codebook version              (written once)
+ *   annotations/<coder>/<id>.json   one coder's layer of one document (that coder's only)
+ *   local/index.json                summaries of all documents        (a cache, rebuilt when stale)
  *
  * Sharding per document keeps a label change a rewrite of one small file, whatever the size of
- * the corpus, and keeps a project folder easy to copy, back up and compare.
+ * the corpus, and keeps a project folder easy to copy, back up and compare; one writer per file
+ * lets any sync engine carry it (../team/layout.ts). Schema 1 was the single-annotator layout
+ * (annotations/<id>.json, the codebook in project.json); ../team/migrate.ts converts it.
  */
 import { z } from 'zod'
 import {
@@ -18,29 +21,50 @@ import {
 } from '../../contract/schemas'
 import type {
   Codebook,
+  DocumentMeta,
   DocumentProfile,
   SentenceAnnotation,
   StoredDocument,
+  Unit,
 } from '../../contract/model'
 
-export const SCHEMA_VERSION = 1
+export const SCHEMA_VERSION = 2
 
 export interface ProjectFile {
   schemaVersion: number
   name: string
   createdAt: string
-  codebook: Codebook
+  /** Schema 1 only: the codebook, now kept as versions in codebook/. */
+  codebook?: Codebook
 }
+
+/**
+ * A document as written at import. When and from where it was imported belong to the importing
+ * machine and live in that coder's layer, so two coders importing one article write equal bytes.
+ */
+export type SharedDocument = Omit<StoredDocument, 'importedAt' | 'origin'> &
+  Partial<Pick<StoredDocument, 'importedAt' | 'origin'>>
 
 export interface DocumentFile {
   schemaVersion: number
-  document: StoredDocument
+  document: SharedDocument
 }
 
+/**
+ * One coder's layer of one document: the coder's labels, and the coder's own corrections of the
+ * document (units after a split or merge, edited metadata), since the document file is shared
+ * and never rewritten.
+ */
 export interface AnnotationFile {
   schemaVersion: number
   documentId: string
+  /** The coder who writes this file (absent in schema 1). */
+  coder?: string
   annotations: Record<string, SentenceAnnotation>
+  units?: Unit[]
+  meta?: DocumentMeta
+  /** Set when this coder imported the document. */
+  imported?: { at: string; origin?: string }
 }
 
 export interface IndexEntry extends DocumentProfile {
@@ -76,10 +100,13 @@ export type Migration = (data: Record<string, unknown>) => Record<string, unknow
 
 /**
  * Migrations from older schema versions: MIGRATIONS[n] turns a version-n file into version n+1.
- * Version 1 is the first schema, so the table is empty until the format changes; the mechanism
- * is tested with a table of its own (tests/unit/migrations.test.ts).
+ * The mechanism is tested with a table of its own (tests/unit/migrations.test.ts).
  */
-export const MIGRATIONS: Record<number, Migration> = {}
+export const MIGRATIONS: Record<number, Migration> = {
+  // A schema-1 file reads as schema 2 (the new fields are optional); moving the files into the
+  // team layout is the folder migration's (../team/migrate.ts).
+  1: (data) => data,
+}
 
 /** Brings data of an older schema version up to `target`, one step at a time. */
 export function migrate<T extends { schemaVersion: number }>(
@@ -111,13 +138,19 @@ export const readProjectFile = versioned(
     schemaVersion: z.number(),
     name: z.string(),
     createdAt: z.string(),
-    codebook: codebookSchema,
+    codebook: codebookSchema.optional(),
   }),
   'project.json',
 ) as (d: unknown) => ProjectFile
 
 export const readDocumentFile = versioned(
-  z.object({ schemaVersion: z.number(), document: storedDocumentSchema }),
+  z.object({
+    schemaVersion: z.number(),
+    document: storedDocumentSchema.extend({
+      importedAt: z.string().optional(),
+      origin: z.string().optional(),
+    }),
+  }),
   'the document file',
 ) as (d: unknown) => DocumentFile
 
@@ -125,7 +158,11 @@ export const readAnnotationFile = versioned(
   z.object({
     schemaVersion: z.number(),
     documentId: z.string(),
+    coder: z.string().optional(),
     annotations: z.record(z.string(), sentenceAnnotationSchema),
+    units: storedDocumentSchema.shape.units.optional(),
+    meta: documentMetaSchema.optional(),
+    imported: z.object({ at: z.string(), origin: z.string().optional() }).optional(),
   }),
   'the annotation file',
 ) as (d: unknown) => AnnotationFile

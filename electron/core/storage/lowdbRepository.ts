@@ -10,10 +10,16 @@ import {
   type SentenceAnnotation,
   type StoredDocument,
 } from '../../contract/model'
+import { msg } from '../../contract/messages'
+import { UserError } from '../errors'
+import { CodebookHistory } from '../team/codebookVersions'
+import { LOCAL_DIR, layerDir, writeIgnoreFiles } from '../team/layout'
+import { migrateToTeamLayout } from '../team/migrate'
+import type { TeamProblem } from '../team/problems'
 import {
   annotationFilePath,
-  checkAnnotationFile,
   checkDocumentFile,
+  checkLayerFile,
   decodeId,
   documentFilePath,
   readChecked,
@@ -27,11 +33,12 @@ import {
   type AnnotationFile,
   type DocumentFile,
   type ProjectFile,
+  type SharedDocument,
 } from './files'
+import { layerOverrides, sharedPart, withLayer } from './layer'
 import { acquireProjectLock } from './lock'
 import { ProjectIndex, summarise } from './projectIndex'
 import type { ProjectRepository, StorageNotice } from './repository'
-import { msg } from '../../contract/messages'
 
 /** How many documents' annotation files stay loaded; the rest are read again on demand. */
 const CACHED_SHARDS = 256
@@ -53,7 +60,17 @@ export interface OpenOptions {
    * tool'); false opens without the one-writer lock (tests that simulate a crashed writer).
    */
   lock?: string | false
+  /**
+   * The coder whose layer this repository reads and writes (the coder id of the user's
+   * settings); other coders' layers are only ever read (../team/layers.ts).
+   */
+  coder?: string
+  /** The coder's name, for the notice of a migration. */
+  coderName?: string
 }
+
+/** The coder of a repository opened without one (tests and tools that code as nobody in particular). */
+export const DEFAULT_CODER = 'solo'
 
 export async function openLowdbRepository(
   dir: string,
@@ -66,25 +83,38 @@ export async function openLowdbRepository(
     if (!options.create) throw new NotAProjectError(dir)
     await mkdir(dir, { recursive: true })
   }
+  const coder = options.coder ?? DEFAULT_CODER
+  // Machine-local state (lock, index) lives where sync does not go.
+  await mkdir(join(dir, LOCAL_DIR), { recursive: true })
   // The lock comes before any read, because reading may repair (write) a damaged file.
   const release =
     options.lock === false
       ? async () => {}
-      : await acquireProjectLock(dir, options.lock ?? 'the app')
+      : await acquireProjectLock(join(dir, LOCAL_DIR), options.lock ?? 'the app')
   try {
+    const migrated = await migrateToTeamLayout(dir, coder, options.coderName ?? '')
+    if (migrated) notices.push(migrated)
     const projectAdapter = new DurableJsonFile<ProjectFile>(file, readProjectFile)
     const project = new Low<ProjectFile>(projectAdapter, {
       schemaVersion: SCHEMA_VERSION,
       name: options.create?.name ?? '',
       createdAt: new Date().toISOString(),
-      codebook: options.create?.codebook ?? { version: 0, dimensions: [] },
     })
     await project.read()
     noteRecovery(notices, projectAdapter)
     if (projectAdapter.recovery.kind === 'missing') await project.write()
     await mkdir(join(dir, 'documents'), { recursive: true })
-    await mkdir(join(dir, 'annotations'), { recursive: true })
-    const repo = new LowdbProjectRepository(dir, project, notices, release)
+    await mkdir(layerDir(dir, coder), { recursive: true })
+    await writeIgnoreFiles(dir)
+    const { history, problems } = await CodebookHistory.load(dir)
+    if (history.isEmpty)
+      await history.save(
+        options.create?.codebook ?? { version: 0, dimensions: [] },
+        coder,
+        new Date().toISOString(),
+      )
+    const repo = new LowdbProjectRepository(dir, project, notices, release, coder, history)
+    repo.problems.push(...problems)
     await repo.loadIndex()
     return repo
   } catch (e) {
@@ -118,6 +148,8 @@ function noteRecovery(notices: StorageNotice[], adapter: DurableJsonFile<unknown
 
 export class LowdbProjectRepository implements ProjectRepository {
   readonly notices: StorageNotice[]
+  /** Files of the shared folder that were not read (damaged, hostile, conflict copies). */
+  readonly problems: TeamProblem[] = []
   private readonly index: ProjectIndex
   private shards = new Map<string, Promise<Low<AnnotationFile>>>()
   private documents = new Map<string, StoredDocument>()
@@ -128,9 +160,31 @@ export class LowdbProjectRepository implements ProjectRepository {
     private readonly project: Low<ProjectFile>,
     notices: StorageNotice[],
     private readonly releaseLock: () => Promise<void> = async () => {},
+    readonly coder: string = DEFAULT_CODER,
+    private codebooks?: CodebookHistory,
   ) {
     this.notices = notices
-    this.index = new ProjectIndex(path)
+    this.index = new ProjectIndex(join(path, LOCAL_DIR))
+  }
+
+  /** The codebook versions, to report and resolve a conflict between them. */
+  get codebookHistory(): CodebookHistory | undefined {
+    return this.codebooks
+  }
+
+  /** Reads the codebook versions again (one may have arrived from another machine). */
+  async reloadCodebook(): Promise<boolean> {
+    const before = this.codebooks?.currentId()
+    const { history, problems } = await CodebookHistory.load(this.path)
+    if (history.isEmpty) return false
+    this.codebooks = history
+    this.problems.splice(
+      0,
+      this.problems.length,
+      ...this.problems.filter((p) => !p.path.startsWith('codebook')),
+      ...problems,
+    )
+    return history.currentId() !== before
   }
 
   get name(): string {
@@ -143,19 +197,83 @@ export class LowdbProjectRepository implements ProjectRepository {
       (f) => f.endsWith('.json') && !f.startsWith('.'),
     )
     const onDisk = new Set(files.map((f) => decodeId(f.slice(0, -'.json'.length))))
-    await this.index.load(onDisk, async (id) =>
-      summarise(await this.getDocument(id), await this.getAnnotations(id), this.getCodebook()),
+    // A document file from another machine that fails validation is reported and left out.
+    const refused = new Set<string>()
+    await this.index.load(onDisk, async (id) => {
+      try {
+        return summarise(
+          await this.getDocument(id),
+          await this.getAnnotations(id),
+          this.getCodebook(),
+        )
+      } catch (e) {
+        refused.add(id)
+        this.problems.push({
+          path: join('documents', `${id}.json`),
+          kind: 'refused',
+          message: msg('team.fileRefused', {
+            path: join('documents', `${id}.json`),
+            detail: (e as Error).message,
+          }),
+        })
+        return {
+          id,
+          meta: {},
+          sentenceCount: 0,
+          annotatedCount: 0,
+          labelCounts: {},
+          contentHash: `refused:${id}`,
+        }
+      }
+    })
+    for (const id of refused) this.index.delete(id)
+  }
+
+  /**
+   * Takes in documents that arrived from another machine since the project was opened; returns
+   * their ids. A file that fails validation is reported (see `problems`) and skipped.
+   */
+  async refreshDocuments(): Promise<string[]> {
+    const files = (await readdir(join(this.path, 'documents'))).filter(
+      (f) => f.endsWith('.json') && !f.startsWith('.'),
     )
+    const added: string[] = []
+    for (const f of files) {
+      const id = decodeId(f.slice(0, -'.json'.length))
+      if (this.index.has(id)) continue
+      const path = join('documents', f)
+      try {
+        const document = await this.getDocument(id)
+        this.index.set(summarise(document, await this.getAnnotations(id), this.getCodebook()))
+        added.push(id)
+        this.problems.splice(
+          0,
+          this.problems.length,
+          ...this.problems.filter((p) => p.path !== path),
+        )
+      } catch (e) {
+        if (!this.problems.some((p) => p.path === path))
+          this.problems.push({
+            path,
+            kind: 'refused',
+            message: msg('team.fileRefused', { path, detail: (e as Error).message }),
+          })
+      }
+    }
+    return added
   }
 
   getCodebook(): Codebook {
-    return this.project.data.codebook
+    return this.codebooks?.current() ?? this.project.data.codebook ?? { version: 0, dimensions: [] }
   }
 
   async setCodebook(codebook: Codebook): Promise<void> {
     const recount = codedRuleKey(this.getCodebook()) !== codedRuleKey(codebook)
-    this.project.data = { ...this.project.data, codebook }
-    await this.project.write()
+    if (this.codebooks) await this.codebooks.save(codebook, this.coder, new Date().toISOString())
+    else {
+      this.project.data = { ...this.project.data, codebook }
+      await this.project.write()
+    }
     // Which dimensions are required decides what counts as coded: the progress is recounted.
     if (recount)
       for (const { id } of this.index.list())
@@ -201,11 +319,18 @@ export class LowdbProjectRepository implements ProjectRepository {
   }
 
   private async readDocument(id: string): Promise<StoredDocument> {
+    const base = await this.readShared(id)
+    if (!base) throw new Error(`There is no document "${id}" in this project.`)
+    if (base.id !== id) throw new Error(`the file holds the document "${base.id}", not "${id}"`)
+    return withLayer(base, (await this.shard(id)).data)
+  }
+
+  /** The document file as imported, shared by every coder. */
+  private async readShared(id: string): Promise<SharedDocument | null> {
     const adapter = new DurableJsonFile<DocumentFile>(this.documentFile(id), readDocumentFile)
     const data = await adapter.read()
     noteRecovery(this.notices, adapter)
-    if (!data) throw new Error(`There is no document "${id}" in this project.`)
-    return data.document
+    return data?.document ?? null
   }
 
   async getAnnotations(documentId: string): Promise<Record<string, SentenceAnnotation>> {
@@ -216,24 +341,33 @@ export class LowdbProjectRepository implements ProjectRepository {
     id: string,
   ): Promise<{ document: StoredDocument; annotations: Record<string, SentenceAnnotation> }> {
     // What is in memory is current (and already validated); the rest is read without caching it.
-    const [document, annotations] = await Promise.all([
-      this.documents.get(id) ?? readChecked(this.documentFile(id), checkDocumentFile),
+    const cached = this.documents.get(id)
+    const [base, layer] = await Promise.all([
+      cached ? null : readChecked(this.documentFile(id), checkDocumentFile),
       this.shards.has(id)
-        ? this.getAnnotations(id)
-        : readChecked(this.annotationFile(id), checkAnnotationFile),
+        ? this.shard(id).then((s) => s.data)
+        : readChecked(this.annotationFile(id), checkLayerFile),
     ])
     // A file the quick check refuses is read the ordinary way: recovered, or named in the error.
-    return {
-      document: document ?? (await this.readDocument(id)),
-      annotations: annotations ?? (await this.getAnnotations(id)),
-    }
+    if (!layer || !(cached || base))
+      return { document: await this.getDocument(id), annotations: await this.getAnnotations(id) }
+    return { document: cached ?? withLayer(base!, layer), annotations: layer.annotations }
   }
 
   heldInMemory(id: string): boolean {
     return this.documents.has(id) || this.shards.has(id)
   }
 
+  /**
+   * Adds a new document. The file is named by the document's id and written once: the same
+   * article imported by another coder converges on it; a different text under a name already
+   * taken is refused, never overwritten.
+   */
   async addDocument(document: StoredDocument): Promise<void> {
+    const existing =
+      this.index.get(document.id) ?? (await this.readShared(document.id).catch(() => null))
+    if (existing && existing.contentHash !== document.contentHash)
+      throw new UserError('team.documentNameTaken', { id: document.id })
     if (this.index.has(document.id)) throw new Error(`A document "${document.id}" already exists.`)
     await this.replaceDocument(document, {})
   }
@@ -243,19 +377,30 @@ export class LowdbProjectRepository implements ProjectRepository {
     annotations: Record<string, SentenceAnnotation>,
   ): Promise<void> {
     this.assertOpen()
-    const file: DocumentFile = { schemaVersion: SCHEMA_VERSION, document }
     const shard = await this.shard(document.id)
     this.documents.delete(document.id)
     await this.index.writing(document.id, async () => {
-      // The document comes first: annotations of units it lacks are harmless, and the next
-      // write of the annotations file repairs them; the other order could show labels on
-      // sentences that no longer exist.
-      await new DurableJsonFile<DocumentFile>(
-        this.documentFile(document.id),
-        readDocumentFile,
-      ).write(file)
+      // The document file is shared and written once, at import; a coder's corrections (units,
+      // metadata) go into the coder's own layer, in the same write as the annotations.
+      let base = await this.readShared(document.id)
+      const imported = shard.data.imported ?? (base ? undefined : importOf(document))
+      if (!base) {
+        base = sharedPart(document)
+        const file: DocumentFile = { schemaVersion: SCHEMA_VERSION, document: base }
+        await new DurableJsonFile<DocumentFile>(
+          this.documentFile(document.id),
+          readDocumentFile,
+        ).write(file)
+      }
       this.cacheDocument(document)
-      shard.data = { schemaVersion: SCHEMA_VERSION, documentId: document.id, annotations }
+      shard.data = {
+        schemaVersion: SCHEMA_VERSION,
+        documentId: document.id,
+        coder: this.coder,
+        annotations,
+        ...layerOverrides(base, document),
+        ...(imported ? { imported } : {}),
+      }
       await shard.write()
       this.index.set(summarise(document, annotations, this.getCodebook()))
     })
@@ -364,6 +509,7 @@ export class LowdbProjectRepository implements ProjectRepository {
     const shard = new Low<AnnotationFile>(adapter, {
       schemaVersion: SCHEMA_VERSION,
       documentId,
+      coder: this.coder,
       annotations: {},
     })
     await shard.read()
@@ -376,6 +522,11 @@ export class LowdbProjectRepository implements ProjectRepository {
   }
 
   private annotationFile(id: string): string {
-    return annotationFilePath(this.path, id)
+    return annotationFilePath(this.path, id, this.coder)
   }
+}
+
+/** When and from where this coder imported a document: this machine's, so kept in the layer. */
+function importOf(document: StoredDocument): AnnotationFile['imported'] {
+  return { at: document.importedAt, ...(document.origin ? { origin: document.origin } : {}) }
 }

@@ -19,6 +19,8 @@ export interface StorageNotice {
 export interface ProjectRepository {
   readonly path: string
   readonly name: string
+  /** The coder whose layer this repository reads and writes. */
+  readonly coder: string
   /** Recoveries and repairs done while opening, in words for the analyst. */
   readonly notices: StorageNotice[]
 
