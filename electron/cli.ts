@@ -149,6 +149,8 @@ async function exportCommand(args: string[]): Promise<void> {
     process.stdout.write(
       command.json ? `${JSON.stringify(result, null, 2)}\n` : formatExportResult(result),
     )
+    // Nothing written is not a success a script should carry on from.
+    if (result.files.length === 0) process.exitCode = 1
   } finally {
     await repo.close()
   }

@@ -23,6 +23,11 @@ export interface Dialogs {
   ): Promise<string | null>
   /** A folder to export into; null when cancelled. */
   chooseExportFolder(): Promise<string | null>
+  /**
+   * Asks whether an export may replace these files (names) in `folder`; false when the analyst
+   * declines or closes the question.
+   */
+  confirmOverwrite(folder: string, names: string[]): Promise<boolean>
 }
 
 /** For the CLI and tests that need no dialogs: every dialog is cancelled. */
@@ -32,4 +37,5 @@ export const noDialogs: Dialogs = {
   chooseCodebookFile: async () => null,
   chooseSaveFile: async () => null,
   chooseExportFolder: async () => null,
+  confirmOverwrite: async () => false,
 }

@@ -73,5 +73,21 @@ export function electronDialogs(locale: () => MessageLocale): Dialogs {
           properties: ['openDirectory', 'createDirectory'],
         })
       )[0] ?? null,
+    async confirmOverwrite(folder, names) {
+      const options = {
+        type: 'warning' as const,
+        title: text('export.overwrite.title'),
+        message: text('export.overwrite.message', { folder }),
+        detail: text('export.overwrite.detail', { count: names.length, names: names.join(', ') }),
+        buttons: [text('export.overwrite.replace'), text('export.overwrite.cancel')],
+        defaultId: 1,
+        cancelId: 1,
+      }
+      const win = parent()
+      const { response } = win
+        ? await dialog.showMessageBox(win, options)
+        : await dialog.showMessageBox(options)
+      return response === 0
+    },
   }
 }

@@ -10,6 +10,7 @@ const CANCELLED: { [K in DialogName]: Answer<K> } = {
   chooseCodebookFile: null,
   chooseSaveFile: null,
   chooseExportFolder: null,
+  confirmOverwrite: false,
 }
 
 /**
@@ -56,5 +57,9 @@ export class ScriptedDialogs implements Dialogs {
 
   chooseExportFolder(): Promise<string | null> {
     return this.next('chooseExportFolder', [])
+  }
+
+  confirmOverwrite(folder: string, names: string[]): Promise<boolean> {
+    return this.next('confirmOverwrite', [folder, names])
   }
 }

@@ -34,8 +34,9 @@ describe('the export command', () => {
     const lines = (await readFile(out, 'utf8')).trimEnd().split('\n')
     expect(lines.length).toBeGreaterThan(200)
     expect(JSON.parse(lines[0]).document_id).toBe('000_21441c4ccb80678e')
+    const headings = lines.filter((l) => JSON.parse(l).kind !== 'sentence').length
     expect(r.stdout).toContain(
-      `exported 5 documents, ${lines.length} units (0 annotated, 0 statements) to ${out}`,
+      `exported 5 documents: ${lines.length} units (${lines.length - headings} sentences, ${headings} headings, bylines, captions or meta lines; 0 annotated, 0 statements) in 1 files to ${out}`,
     )
     expect(r.stdout).toMatch(/sentences\.jsonl {2}\d+ bytes {2}\(\d+ lines, 5 documents\)/)
   })
@@ -86,7 +87,7 @@ describe('the export command', () => {
       join(dir, 'x.xlsx'),
     ])
     expect(badFormat.status).toBe(2)
-    expect(badFormat.stderr).toMatch(/Invalid export options: format: the format is one of jsonl/)
+    expect(badFormat.stderr).toMatch(/Invalid export option format: the format is one of jsonl/)
   })
 
   it(

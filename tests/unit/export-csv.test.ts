@@ -154,15 +154,96 @@ describe('the CSV exports', () => {
       [units[0], 's2', 'contra', 'Kim'],
       ...units.slice(1, 6).map((id) => [id, 's1', 'pro', '']),
     ])
-    expect(Object.keys(rows[0]).slice(0, 7)).toEqual([
+    expect(Object.keys(rows[0])).toEqual([
       'document_id',
       'title',
+      'source',
+      'author',
       'date',
+      'url',
+      'genre',
       'sentence_id',
       'index',
       'statement_id',
       'text',
+      'stance',
+      'actor',
+      'uncertain',
+      'note',
+      'annotator',
     ])
+    expect(rows[0]).toMatchObject({ note: `'${NOTES[0]}`, title: 'Überschrift "mit" Zitat' })
+    expect(rows[2]).toMatchObject({ note: "'+49 30 1234567", source: '' })
     expect(result.files[0].counts).toEqual({ rows: 7, documents: 1 })
+  })
+
+  it('gives every metadata field a column of its own in both shapes, free keys too', async () => {
+    const stored = await repo.getDocument('doc')
+    const meta = {
+      title: 'Gipfel',
+      source: 'Der Spiegel',
+      author: 'Anna Beispiel',
+      date: '2019-02-28',
+      url: 'https://example.org/gipfel',
+      genre: 'Kommentar',
+      // `title` as a free key clashes with the fixed column: it gets a name of its own.
+      extra: { Ressort: 'Ausland', Seite: '7', title: 'Untertitel' },
+    }
+    await repo.replaceDocument({ ...stored, meta }, await repo.getAnnotations('doc'))
+    const other = buildDocument({
+      id: 'other',
+      text: 'Ein Satz.',
+      meta: { extra: { Auflage: '1' } },
+    })
+    await repo.addDocument(other)
+    await repo.putAnnotation(
+      'other',
+      other.units[0].id,
+      annotation([{ id: 's1', values: { stance: ['pro'] } }]),
+    )
+    const expected = {
+      document_id: 'doc',
+      title: 'Gipfel',
+      source: 'Der Spiegel',
+      author: 'Anna Beispiel',
+      date: '2019-02-28',
+      url: 'https://example.org/gipfel',
+      genre: 'Kommentar',
+      Auflage: '',
+      Ressort: 'Ausland',
+      Seite: '7',
+      title_meta: 'Untertitel',
+    }
+    for (const format of ['csv-sentences', 'csv-statements'] as const) {
+      const out = join(dir, `${format}.csv`)
+      await exportProject(repo, { format, out })
+      const rows = parse(await readFile(out, 'utf8'))
+      expect(Object.keys(rows[0]).slice(0, 11)).toEqual(Object.keys(expected))
+      expect(rows[0]).toMatchObject(expected)
+      expect(rows.at(-1)).toMatchObject({
+        document_id: 'other',
+        Auflage: '1',
+        Ressort: '',
+        title: '',
+      })
+    }
+  })
+
+  it('separates cells with a semicolon for German Excel when asked', async () => {
+    const out = join(dir, 'semikolon.csv')
+    await exportProject(repo, { format: 'csv-sentences', out, delimiter: ';' })
+    const text = await readFile(out, 'utf8')
+    expect(text.split('\r\n')[0]).toBe(
+      'document_id;title;source;author;date;url;genre;sentence_id;index;kind;start;end;text;stance;actor;annotated;uncertain;needs_review;note;annotator;codebook_version;created_at;updated_at',
+    )
+    const rows = Papa.parse<Record<string, string>>(text, {
+      header: true,
+      delimiter: ';',
+      skipEmptyLines: true,
+    })
+    expect(rows.errors).toEqual([])
+    // The note holds a semicolon: it is quoted, so it stays one cell.
+    expect(rows.data[5].note).toBe(NOTES[5])
+    expect(rows.data[5].title).toBe('Überschrift "mit" Zitat')
   })
 })

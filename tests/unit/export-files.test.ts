@@ -2,13 +2,14 @@ import { chmod, mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { buildDocument } from '../../electron/core/corpus/document'
-import { ExportCancelledError, ExportError } from '../../electron/core/export/errors'
+import { ExportCancelledError, ExportError, fsError } from '../../electron/core/export/errors'
 import { exportProject } from '../../electron/core/export/exporter'
-import { writeFiles } from '../../electron/core/export/output'
+import { stageFiles } from '../../electron/core/export/output'
 import {
   openLowdbRepository,
   type LowdbProjectRepository,
 } from '../../electron/core/storage/lowdbRepository'
+import { formatMessage } from '../../electron/contract/messages'
 import { smallCodebook, tempDir } from './helpers'
 
 let dir: string
@@ -59,16 +60,16 @@ describe('writing an export', () => {
   it('removes the temporary file when writing fails half way, keeping the previous file', async () => {
     const out = join(dir, 'out.jsonl')
     await writeFile(out, 'the previous export\n')
-    const failing = {
-      path: out,
-      format: 'jsonl',
-      counts: {},
-      chunks: function* () {
-        yield 'x'.repeat(3 << 20) // more than one flush
-        throw Object.assign(new Error('no space left on device, write'), { code: 'ENOSPC' })
-      },
-    }
-    const error = await writeFiles([failing]).catch((e: unknown) => e)
+    const staging = stageFiles()
+    const file = await staging.open(out)
+    await file.write([Buffer.alloc(3 << 20, 'x')]) // more than one flush
+    expect(await leftovers()).toEqual(['out.jsonl', `out.jsonl.tmp-${process.pid}`])
+    // What the exporter does with a failed write: the error names the path, the staging goes.
+    const error = fsError(
+      out,
+      Object.assign(new Error('no space left on device, write'), { code: 'ENOSPC' }),
+    )
+    await staging.discard()
     expect(error).toBeInstanceOf(ExportError)
     expect((error as Error).message).toBe(
       `Cannot write the export to ${out}: the disk is full (ENOSPC)`,
@@ -140,15 +141,19 @@ describe('writing an export', () => {
     expect(await readdir(out)).toContain('sentences.train.jsonl')
     const again = await exportProject(repo, { format: 'all', out })
     // The small codebook has no argument dimension, so there is no network to write.
+    // Nothing is coded, so there are no statements; the small codebook has no argument dimension.
     expect(again.warnings).toEqual([
-      'No network was written: the codebook has no actor or no argument dimension.',
+      {
+        code: 'export.warning.emptyFile',
+        params: { file: 'statements.csv', what: { code: 'export.what.statements' } },
+      },
+      { code: 'export.warning.noNetwork', params: { role: { code: 'export.role.argument' } } },
     ])
     expect((await readdir(out)).sort()).toEqual([
       'README.md',
       'codebook.json',
       'sentences.csv',
       'sentences.jsonl',
-      'statements.csv',
     ])
     const mine = join(dir, 'mine')
     await mkdir(mine)
@@ -160,7 +165,6 @@ describe('writing an export', () => {
       'notes.txt',
       'sentences.csv',
       'sentences.jsonl',
-      'statements.csv',
     ])
     expect(await readFile(join(mine, 'notes.txt'), 'utf8')).toBe('keep me')
     expect(result.files.map((f) => f.path)).toContain(join(mine, 'sentences.jsonl'))
@@ -171,23 +175,52 @@ describe('writing an export', () => {
   it('replaces an existing file and reports what it wrote', async () => {
     const out = join(dir, 'out.csv')
     await writeFile(out, 'old')
-    const result = await exportProject(repo, { format: 'csv-statements', out })
+    const result = await exportProject(repo, { format: 'csv-sentences', out })
     expect(result).toMatchObject({
-      format: 'csv-statements',
+      format: 'csv-sentences',
       path: out,
       documents: 5,
       units: 10,
       sentences: 10,
+      nonSentences: 0,
       annotated: 0,
+      warnings: [],
     })
     expect(result.files).toEqual([
       {
         path: out,
-        format: 'csv-statements',
+        format: 'csv-sentences',
         bytes: (await readFile(out)).length,
-        counts: { rows: 0, documents: 5 },
+        counts: { rows: 10, documents: 5 },
       },
     ])
     expect(await leftovers()).toEqual(['out.csv'])
+  })
+
+  it('writes no file of no rows: a statement CSV of an uncoded corpus is a warning instead', async () => {
+    const out = join(dir, 'statements.csv')
+    await writeFile(out, 'old')
+    const result = await exportProject(repo, { format: 'csv-statements', out })
+    expect(result.files).toEqual([])
+    expect(result.warnings).toEqual([
+      {
+        code: 'export.warning.emptyFile',
+        params: { file: 'statements.csv', what: { code: 'export.what.statements' } },
+      },
+    ])
+    expect(formatMessage(result.warnings[0], 'de')).toBe(
+      'statements.csv wurde nicht geschrieben: Die Datei enthielte keine codierten Aussagen.',
+    )
+    // The earlier file is left as it was, and nothing temporary stays behind.
+    expect(await readFile(out, 'utf8')).toBe('old')
+    expect(await leftovers()).toEqual(['statements.csv'])
+  })
+
+  it('exports nothing, and says so, when no sentence matches', async () => {
+    const out = join(dir, 'coded.jsonl')
+    const result = await exportProject(repo, { format: 'jsonl', out, onlyAnnotated: true })
+    expect(result).toMatchObject({ documents: 0, units: 0, files: [] })
+    expect(result.warnings).toEqual([{ code: 'export.warning.nothingExported' }])
+    expect(await leftovers()).toEqual([])
   })
 })

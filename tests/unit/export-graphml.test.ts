@@ -4,6 +4,8 @@ import { XMLParser } from 'fast-xml-parser'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Codebook, Label, SentenceAnnotation, Statement } from '../../electron/contract/model'
 import { buildDocument } from '../../electron/core/corpus/document'
+import { networkDimensions } from '../../electron/contract/exportOptions'
+import { formatMessage } from '../../electron/contract/messages'
 import { exportProject } from '../../electron/core/export/exporter'
 import {
   openLowdbRepository,
@@ -20,19 +22,22 @@ const label = (id: string, name: string, color: string): Label => ({
   examples: [],
 })
 
-function codebook(ids = { actor: 'actor', argument: 'argument', stance: 'stance' }): Codebook {
+function codebook(
+  ids = { actor: 'actor', argument: 'argument', stance: 'stance' },
+  names = { actor: 'Actor', argument: 'Argument', stance: 'Stance' },
+): Codebook {
   return {
     version: 1,
     dimensions: [
       {
         id: ids.stance,
-        name: 'Stance',
+        name: names.stance,
         multi: false,
         labels: [label('pro', 'dafür', '#00aa00'), label('contra', 'dagegen', '#aa0000')],
       },
       {
         id: ids.actor,
-        name: 'Actor',
+        name: names.actor,
         multi: true,
         labels: [
           label('trump', 'Trump', '#0000aa'),
@@ -42,7 +47,7 @@ function codebook(ids = { actor: 'actor', argument: 'argument', stance: 'stance'
       },
       {
         id: ids.argument,
-        name: 'Argument',
+        name: names.argument,
         multi: true,
         labels: [
           label('sanctions', 'Sanktionen', '#ff8800'),
@@ -172,15 +177,75 @@ describe('the GraphML network', () => {
     ])
   })
 
-  it('takes the dimensions from options when they are not called actor and argument', async () => {
+  it('finds the network in a German codebook by the names of its dimensions: Akteur, Argument, Haltung', async () => {
+    const ids = { actor: 'd2', argument: 'd3', stance: 'd1' }
+    const names = { actor: 'Akteur', argument: 'Argument', stance: 'Haltung' }
+    repo = await project(join(dir, 'p'), codebook(ids, names), ids)
+    const out = join(dir, 'netz.graphml')
+    const result = await exportProject(repo, { format: 'graphml', out })
+    expect(result.files[0].counts).toEqual({ nodes: 5, edges: 4 })
+    expect(result.warnings).toEqual([])
+    const graph = parser.parse(await readFile(out, 'utf8')).graphml.graph as { edge: Element[] }
+    expect(graph.edge.map((e) => [e.source, e.target, data(e, 'd_stance')])).toEqual([
+      ['actor:trump', 'argument:sanctions', 'dafür'],
+      ['actor:trump', 'argument:sanctions', 'dagegen'],
+      ['actor:kim', 'argument:sanctions', 'dafür'],
+      ['actor:kim', 'argument:nukes', undefined],
+    ])
+  })
+
+  it('finds the roles by shape when the names say nothing: single choice is the stance, aliases make actors', async () => {
+    const ids = { actor: 'wer', argument: 'was', stance: 'wie' }
+    const names = { actor: 'Wer', argument: 'Was', stance: 'Wie' }
+    const cb = codebook(ids, names)
+    // The argument dimension comes first, so order alone would get it wrong.
+    cb.dimensions = [cb.dimensions[0], cb.dimensions[2], cb.dimensions[1]]
+    cb.dimensions[2].labels[0].aliases = ['Donald Trump']
+    expect(networkDimensions(cb)).toEqual({ actor: 'wer', argument: 'was', stance: 'wie' })
+    repo = await project(join(dir, 'p'), cb, ids)
+    const result = await exportProject(repo, { format: 'graphml', out: join(dir, 'n.graphml') })
+    expect(result.files[0].counts).toEqual({ nodes: 5, edges: 4 })
+  })
+
+  it('takes the dimensions given, and refuses one the codebook lacks before reading anything', async () => {
     const ids = { actor: 'akteur', argument: 'argument-de', stance: 'haltung' }
     repo = await project(join(dir, 'p'), codebook(ids), ids)
     const out = join(dir, 'network.graphml')
-    await expect(exportProject(repo, { format: 'graphml', out })).rejects.toThrow(
-      /the codebook has no dimension "actor" \(it has "haltung", "akteur", "argument-de"\)/,
+    const wrong = { actor: 'argument-de', argument: 'akteur', stance: 'nope' }
+    await expect(exportProject(repo, { format: 'graphml', out, network: wrong })).rejects.toThrow(
+      'The network’s stance dimension "nope" is not in the codebook (it has "haltung", "akteur", "argument-de"); choose another.',
     )
     expect(await readdir(dir)).toEqual(['p'])
     const result = await exportProject(repo, { format: 'graphml', out, network: ids })
     expect(result.files[0].counts).toEqual({ nodes: 5, edges: 4 })
+    // Actors and arguments swapped on purpose: the network follows the choice.
+    const swapped = await exportProject(repo, {
+      format: 'graphml',
+      out,
+      network: { actor: 'argument-de', argument: 'akteur', stance: null },
+    })
+    expect(swapped.files[0].counts).toEqual({ nodes: 5, edges: 3 })
+  })
+
+  it('says why there is no network: refused alone, a warning in an export of everything', async () => {
+    const cb = codebook()
+    cb.dimensions = cb.dimensions.filter((d) => d.id !== 'argument')
+    repo = await project(join(dir, 'p'), cb)
+    await expect(
+      exportProject(repo, { format: 'graphml', out: join(dir, 'n.graphml') }),
+    ).rejects.toThrow(
+      'No network can be drawn: the codebook has no argument dimension. Choose one for the network.',
+    )
+    const result = await exportProject(repo, { format: 'all', out: join(dir, 'alles') })
+    expect(result.warnings.map((w) => formatMessage(w, 'de'))).toEqual([
+      'Es wurde kein Netzwerk geschrieben: Das Codebuch hat keine Argument-Dimension (wählen Sie eine für das Netzwerk).',
+    ])
+    expect((await readdir(join(dir, 'alles'))).sort()).toEqual([
+      'README.md',
+      'codebook.json',
+      'sentences.csv',
+      'sentences.jsonl',
+      'statements.csv',
+    ])
   })
 })

@@ -228,7 +228,7 @@ describe('the JSONL export', () => {
       split: { train: 0.5, dev: 0.1, test: 0.1, seed: 1 },
     }
     await expect(exportProject(repo, bad)).rejects.toThrow(
-      'Invalid export options: split: the split fractions must add up to 1',
+      'Invalid export option split: the split fractions must add up to 1',
     )
     await expect(
       exportProject(repo, { format: 'xml' as 'jsonl', out: join(dir, 'x') }),

@@ -79,15 +79,19 @@ async function exportBoth(input: ExportOptionsInput, name: string) {
 
 describe('an export with worker threads', () => {
   it('starts its workers from the TypeScript source', async () => {
-    const options = resolveExportOptions({ format: 'jsonl', out: join(dir, 'x.jsonl') })
+    const options = resolveExportOptions(
+      { format: 'jsonl', out: join(dir, 'x.jsonl') },
+      repo.getCodebook(),
+    )
     const dimensions = new DimensionCatalog(repo.getCodebook()).dimensions
     const setup = {
       dir: project(),
       coder: repo.coder,
-      dimensions,
+      columns: { dimensions, metaKeys: [] },
       options,
       formats: [],
       labelsMatter: false,
+      metaMatters: false,
     }
     const workers = await startWorkers(2, { ...setup, formats: ['jsonl' as const] })
     expect(workers).toHaveLength(2)

@@ -2,9 +2,11 @@
  * The dataset card (README.md) of an export: what the corpus is, how it was coded, how the
  * labels are distributed and how to load the files. Names, definitions and notes are typed by
  * analysts or imported with articles, so every such text is escaped before it goes into
- * Markdown: a label called `<script>` or `*x*` must show as written, not render.
+ * Markdown: a label called `<script>` or `*x*` must show as written, not render. Written in the
+ * language the export asks for (./cardText.ts).
  */
 import type { Codebook } from '../../contract/model'
+import { CARD_TEXT, type CardText } from './cardText'
 import { FOLDER_FILES, SPLIT_NAMES, splitFilePath, type ExportOptions } from './options'
 import type { DimensionInfo } from './rows'
 import type { ExportTally } from './tally'
@@ -44,45 +46,44 @@ function table(header: string[], rows: Array<Array<string | number>>): string {
   return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n')
 }
 
-function percent(part: number, whole: number): string {
-  return whole === 0 ? '–' : `${((100 * part) / whole).toFixed(1)} %`
+function percent(part: number, whole: number, w: CardText): string {
+  return whole === 0 ? '–' : `${((100 * part) / whole).toFixed(1).replace('.', w.decimal)} %`
 }
 
 /** The card for an export whose data files are `files` (names inside the export folder). */
 export function buildCard(data: CardData, files: string[]): string {
+  const w = CARD_TEXT[data.options.language]
   const t = data.tally
   const out: string[] = []
-  out.push(`# ${e(data.projectName || 'Annotated corpus')}`, '')
+  out.push(`# ${e(data.projectName || w.defaultTitle)}`, '')
   out.push(
-    'Sentences of news articles coded with stance, actors and arguments, exported from the ' +
-      'annotation workbench. Each line of the JSONL file is one unit of a document (a sentence, ' +
-      'or a heading, byline, caption or meta line) with its annotation.',
+    w.intro,
     '',
-    '## Corpus',
+    `## ${w.corpus}`,
     '',
     table(
-      ['', 'Count'],
+      ['', w.count],
       [
-        ['Documents', t.documents],
-        ['Units exported', t.units],
-        ...[...t.kinds].map(([kind, n]): [string, number] => [`– ${kind}`, n]),
-        ['Sentences (annotatable units)', t.sentences],
-        ['Annotated sentences', t.annotated],
-        ['Statements', t.statements],
+        [w.documents, t.documents],
+        [w.unitsExported, t.units],
+        ...[...t.kinds].map(([kind, n]): [string, number] => [`– ${w.kinds[kind] ?? kind}`, n]),
+        [w.sentences, t.sentences],
+        [w.annotatedSentences, t.annotated],
+        [w.statements, t.statements],
       ],
     ),
     '',
   )
-  out.push(...distribution(data))
-  out.push(...definitions(data))
-  out.push(...provenanceSection(data))
-  out.push(...optionsSection(data))
-  out.push(...loadingSection(data, files))
+  out.push(...distribution(data, w))
+  out.push(...definitions(data, w))
+  out.push(...provenanceSection(data, w))
+  out.push(...optionsSection(data, w))
+  out.push(...loadingSection(data, files, w))
   return `${out.join('\n').trimEnd()}\n`
 }
 
-function distribution(data: CardData): string[] {
-  const out = ['## Label distribution', '']
+function distribution(data: CardData, w: CardText): string[] {
+  const out = [`## ${w.distribution}`, '']
   const none = new Map<string, number>()
   for (const dimension of data.dimensions) {
     const counts = data.tally.labels.get(dimension.id)
@@ -91,13 +92,13 @@ function distribution(data: CardData): string[] {
     out.push(`### ${e(dimension.name)} (${code(dimension.id)})`, '')
     out.push(
       table(
-        ['Label', 'Id', 'Statements', 'Sentences', 'Share of annotated sentences'],
+        [w.label, w.id, w.statementsColumn, w.sentencesColumn, w.share],
         [...dimension.labels].map(([id, name]) => [
           e(name),
           code(id),
           statements.get(id) ?? 0,
           sentences.get(id) ?? 0,
-          percent(sentences.get(id) ?? 0, data.tally.annotated),
+          percent(sentences.get(id) ?? 0, data.tally.annotated, w),
         ]),
       ),
       '',
@@ -106,90 +107,85 @@ function distribution(data: CardData): string[] {
   return out
 }
 
-function definitions(data: CardData): string[] {
-  const out = ['## Label definitions', '', `Codebook version ${data.codebook.version}.`, '']
+function definitions(data: CardData, w: CardText): string[] {
+  const out = [`## ${w.definitions}`, '', w.codebookVersion(data.codebook.version), '']
   for (const dimension of data.codebook.dimensions) {
-    const kind = dimension.multi ? 'several labels per statement' : 'one label per statement'
+    const kind = dimension.multi ? w.multi : w.single
     out.push(`### ${e(dimension.name)} (${code(dimension.id)}, ${kind})`, '')
     for (const label of dimension.labels) {
       const definition = label.definition.trim() ? `: ${e(label.definition)}` : ''
       out.push(`- **${e(label.name)}** (${code(label.id)})${definition}`)
-      for (const example of label.examples) out.push(`  - Example: ${e(example)}`)
+      for (const example of label.examples) out.push(`  - ${w.example}: ${e(example)}`)
     }
     out.push('')
   }
   return out
 }
 
-function provenanceSection(data: CardData): string[] {
+function provenanceSection(data: CardData, w: CardText): string[] {
   const { annotators, versions } = data.tally
   return [
-    '## Annotators',
+    `## ${w.annotators}`,
     '',
     table(
-      ['Annotator', 'Annotated sentences'],
-      [...annotators].sort((a, b) => b[1] - a[1]).map(([name, n]) => [e(name) || '(unnamed)', n]),
+      [w.annotator, w.annotatedSentences],
+      [...annotators].sort((a, b) => b[1] - a[1]).map(([name, n]) => [e(name) || w.unnamed, n]),
     ),
     '',
-    '## Codebook versions used',
+    `## ${w.versionsUsed}`,
     '',
-    `The codebook exported with this dataset is version ${data.codebook.version}.`,
+    w.versionExported(data.codebook.version),
     '',
     table(
-      ['Version', 'Annotated sentences'],
+      [w.version, w.annotatedSentences],
       [...versions].sort((a, b) => a[0] - b[0]).map(([v, n]) => [v, n]),
     ),
     '',
   ]
 }
 
-function optionsSection(data: CardData): string[] {
+function optionsSection(data: CardData, w: CardText): string[] {
   const o = data.options
   const chosen = [
     ...(o.documents.ids ? [o.documents.ids.map(code).join(', ')] : []),
-    ...(o.documents.meta
-      ? [`${e(o.documents.meta.field)} contains "${e(o.documents.meta.value)}"`]
-      : []),
+    ...(o.documents.meta ? [w.contains(e(o.documents.meta.field), e(o.documents.meta.value))] : []),
   ]
-  const docs = chosen.length ? chosen.join('; ') : 'all'
+  const docs = chosen.length ? chosen.join('; ') : w.all
   const split = o.split
-    ? `train ${o.split.train} / dev ${o.split.dev} / test ${o.split.test}, seed ${o.split.seed}, by document`
-    : 'none'
+    ? w.splitValue(o.split.train, o.split.dev, o.split.test, o.split.seed)
+    : w.none
+  const dim = (id: string | null) => (id === null ? '–' : code(id))
+  const { actor, argument, stance } = o.network
   return [
-    '## Export options',
+    `## ${w.options}`,
     '',
     table(
-      ['Option', 'Value'],
+      [w.option, w.value],
       [
-        ['Documents', docs],
-        ['Only annotated sentences', o.onlyAnnotated ? 'yes' : 'no'],
-        [
-          'Headings, bylines, captions, meta lines',
-          o.includeNonSentences ? 'included' : 'left out',
-        ],
-        ['Annotator', o.annotator ? e(o.annotator) : 'all'],
-        ['Split', split],
-        [
-          'Network dimensions',
-          `actor ${code(o.network.actor)}, argument ${code(o.network.argument)}, stance ${code(o.network.stance)}`,
-        ],
+        [w.documents, docs],
+        [w.onlyAnnotated, o.onlyAnnotated ? w.yes : w.no],
+        [w.nonSentences, o.includeNonSentences ? w.included : w.leftOut],
+        [w.annotator, o.annotator ? e(o.annotator) : w.everyone],
+        [w.split, split],
+        [w.delimiter, w.delimiters[o.delimiter] ?? o.delimiter],
+        [w.network, w.networkValue(dim(actor), dim(argument), dim(stance))],
       ],
     ),
     '',
   ]
 }
 
-function loadingSection(data: CardData, files: string[]): string[] {
+function loadingSection(data: CardData, files: string[], w: CardText): string[] {
   const jsonl = files.find((f) => f.endsWith('.jsonl')) ?? FOLDER_FILES.jsonl
   const dims = data.dimensions.map((d) => d.id)
   const example = dims[0] ?? 'stance'
-  const out = files.length ? ['## Files', '', ...files.map((f) => `- \`${f}\``), ''] : []
-  out.push('## Loading', '', '```python')
+  const out = files.length ? [`## ${w.files}`, '', ...files.map((f) => `- \`${f}\``), ''] : []
+  out.push(`## ${w.loading}`, '', '```python')
   out.push(
     'import pandas as pd',
     `df = pd.read_json("${jsonl}", lines=True)`,
     'sentences = df[df["kind"] == "sentence"]',
-    `# the labels of the first statement of each sentence, e.g. "${example}":`,
+    w.firstStatement(example),
     `df["${example}"] = df["statements"].map(lambda s: s[0]["label_names"]["${example}"] if s else [])`,
     '',
     'from datasets import load_dataset',
@@ -198,15 +194,10 @@ function loadingSection(data: CardData, files: string[]): string[] {
     const parts = SPLIT_NAMES.map((s) => `"${s}": "${splitFilePath(jsonl, s)}"`).join(', ')
     out.push(`ds = load_dataset("json", data_files={${parts}})`)
   } else out.push(`ds = load_dataset("json", data_files="${jsonl}")`)
-  out.push('```', '', '## Fields of the JSONL file', '')
+  out.push('```', '', `## ${w.fields}`, '')
   out.push(
-    '- `document_id`, `document_meta` (title, source, author, date, url, genre, extra as a list of key/value pairs), `document_origin`, `document_imported_at`, `document_units` (the number of units of the document)',
-    "- `sentence_id` (stable unit id), `index` (position among the document's units), `kind`, `included` (a non-sentence unit chosen for coding; null when never set)",
-    '- `start`, `end`: character offsets (UTF-16 code units, as in JavaScript) into the document text',
-    '- `text_before`, `text`, `text_after`: concatenated over a document they give its exact text',
-    `- \`annotated\`, \`statements\` (per statement: \`statement_id\`, \`label_ids\`, \`label_names\` and \`provenance\` per dimension: ${dims.map(code).join(', ')})`,
-    '- `annotator`, `created_at`, `updated_at`, `codebook_version`, `note`, `uncertain`, `needs_review`: null when the unit has no annotation',
-    ...(data.options.split ? ['- `split`: train, dev or test (whole documents)'] : []),
+    ...w.fieldLines(dims.map(code).join(', ')),
+    ...(data.options.split ? [w.splitField] : []),
     '',
   )
   return out

@@ -3,6 +3,8 @@
  * that the CLI file stays a thin dispatcher and the flags are tested with the options.
  */
 import { parseArgs } from 'node:util'
+import type { CardLanguage, CsvDelimiter } from '../../contract/exportOptions'
+import { formatMessage } from '../../contract/messages'
 import type { ExportResult } from './exporter'
 import { EXPORT_FORMATS, type ExportFormat, type ExportOptionsInput } from './options'
 
@@ -18,9 +20,22 @@ export const EXPORT_USAGE = `  export --project DIR --format F --out PATH [optio
                                          (with --documents: both must hold)
       --split 0.8,0.1,0.1 [--seed N]     train/dev/test files, grouped by document
       --bom --one-hot                    CSV: byte order mark for Excel; 0/1 column per label
-      --actor DIM --argument DIM --stance DIM   the network's dimensions
+      --delimiter D                      CSV: comma (default), semicolon (for German Excel) or tab
+      --actor DIM --argument DIM --stance DIM   the network's dimensions (default: found in the
+                                         codebook by name or shape); --stance none for no stance
+      --language en|de                   the language of the dataset card (default en)
       --json                             print the result as JSON
 `
+
+/** What --delimiter accepts: the character itself, or its name. */
+const DELIMITERS: Record<string, CsvDelimiter> = {
+  ',': ',',
+  comma: ',',
+  ';': ';',
+  semicolon: ';',
+  '\t': '\t',
+  tab: '\t',
+}
 
 export interface ExportCommand {
   project: string
@@ -48,6 +63,8 @@ export function parseExportArgs(args: string[]): ExportCommand {
       actor: { type: 'string' },
       argument: { type: 'string' },
       stance: { type: 'string' },
+      delimiter: { type: 'string' },
+      language: { type: 'string' },
       json: { type: 'boolean' },
     },
   })
@@ -62,8 +79,19 @@ export function parseExportArgs(args: string[]): ExportCommand {
     annotator: values.annotator ?? null,
     bom: values.bom ?? false,
     oneHot: values['one-hot'] ?? false,
-    network: { actor: values.actor, argument: values.argument, stance: values.stance },
+    network: {
+      actor: values.actor,
+      argument: values.argument,
+      stance: values.stance === 'none' ? null : values.stance,
+    },
   }
+  if (values.delimiter !== undefined) {
+    const delimiter = DELIMITERS[values.delimiter]
+    if (!delimiter) throw new Error('--delimiter takes comma, semicolon or tab (or , ; \\t)')
+    options.delimiter = delimiter
+  }
+  // The schema checks the value; the flag only passes it on.
+  if (values.language !== undefined) options.language = values.language as CardLanguage
   options.documents = {}
   if (values.documents)
     options.documents.ids = values.documents
@@ -92,7 +120,7 @@ export function parseExportArgs(args: string[]): ExportCommand {
 /** The result in a few lines: every file with its size and counts, then any warnings. */
 export function formatExportResult(result: ExportResult): string {
   const lines = [
-    `exported ${result.documents} documents, ${result.units} units (${result.annotated} annotated, ${result.statements} statements) to ${result.path}`,
+    `exported ${result.documents} documents: ${result.units} units (${result.sentences} sentences, ${result.nonSentences} headings, bylines, captions or meta lines; ${result.annotated} annotated, ${result.statements} statements) in ${result.files.length} files to ${result.path}`,
   ]
   for (const f of result.files) {
     const counts = Object.entries(f.counts)
@@ -100,6 +128,6 @@ export function formatExportResult(result: ExportResult): string {
       .join(', ')
     lines.push(`  ${f.path}  ${f.bytes} bytes${counts ? `  (${counts})` : ''}`)
   }
-  for (const w of result.warnings) lines.push(`  ~ ${w}`)
+  for (const w of result.warnings) lines.push(`  ~ ${formatMessage(w)}`)
   return `${lines.join('\n')}\n`
 }

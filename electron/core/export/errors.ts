@@ -1,20 +1,25 @@
-/** Errors of an export, worded for the analyst: what failed, where, and why in plain words. */
+/**
+ * Errors of an export, for the analyst: what failed, where, and why, as message codes (see
+ * ../../contract/messages.ts) that the renderer words in the analyst's language.
+ */
+import { msg, type Message, type MessageCode } from '../../contract/messages'
+import { UserError } from '../errors'
 
 /** The export could not be written; the message names the path. Nothing partial is left. */
-export class ExportError extends Error {
+export class ExportError extends UserError {
   constructor(
     readonly path: string,
-    reason: string,
+    reason: Message,
   ) {
-    super(`Cannot write the export to ${path}: ${reason}`)
+    super('export.cannotWrite', { path, reason })
     this.name = 'ExportError'
   }
 }
 
 /** The export was cancelled through its AbortSignal; nothing was left behind. */
-export class ExportCancelledError extends Error {
+export class ExportCancelledError extends UserError {
   constructor() {
-    super('The export was cancelled; no file was written.')
+    super('export.cancelled')
     // The conventional name, so callers that check `name === 'AbortError'` treat it as a cancel.
     this.name = 'AbortError'
   }
@@ -25,26 +30,29 @@ export function checkCancelled(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new ExportCancelledError()
 }
 
-const REASONS: Record<string, string> = {
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  EROFS: 'the disk is read-only',
-  ENOSPC: 'the disk is full',
-  EDQUOT: 'the disk quota is exhausted',
-  ENOENT: 'the folder does not exist',
-  ENOTDIR: 'a part of the path is a file, not a folder',
-  EISDIR: 'it is a folder, not a file',
-  ENAMETOOLONG: 'the path is too long',
-  EMFILE: 'too many files are open',
-  EBUSY: 'the file is in use',
-  EEXIST: 'it already exists',
-  ENOTEMPTY: 'the folder is not empty',
-}
+const CODES = new Set([
+  'EACCES',
+  'EPERM',
+  'EROFS',
+  'ENOSPC',
+  'EDQUOT',
+  'ENOENT',
+  'ENOTDIR',
+  'EISDIR',
+  'ENAMETOOLONG',
+  'EMFILE',
+  'EBUSY',
+  'EEXIST',
+  'ENOTEMPTY',
+])
 
 /** Turns a file-system error into an ExportError for `path`. */
 export function fsError(path: string, e: unknown): Error {
   if (e instanceof ExportError || e instanceof ExportCancelledError) return e
   const code = (e as NodeJS.ErrnoException).code
-  const reason = (code && REASONS[code]) ?? (e as Error).message
-  return new ExportError(path, code && REASONS[code] ? `${reason} (${code})` : reason)
+  const reason =
+    code && CODES.has(code)
+      ? msg(`export.reason.${code}` as MessageCode)
+      : msg('export.reason.system', { detail: (e as Error).message })
+  return new ExportError(path, reason)
 }

@@ -7,38 +7,28 @@
  * corpus (the dataset card, the network) is drawn from small tallies kept on the way and written
  * last. Memory stays flat however big the project is.
  */
-import { join, resolve, sep } from 'node:path'
+import { basename, resolve, sep } from 'node:path'
+import { msg, type Message } from '../../contract/messages'
 import { serializeCodebook } from '../codebook/codebookFile'
+import { UserError } from '../errors'
 import type { ProjectRepository } from '../storage/repository'
 import { ByteBuilder } from './bytes'
 import { buildCard } from './card'
 import { ExportError } from './errors'
-import { buildNetwork, hasNetworkDimensions, NetworkTally } from './graphml'
-import { foretellLayout, LayoutChanged, measureLayout, type Layout } from './layout'
+import { buildNetwork, networkProblem, NetworkTally } from './graphml'
+import { foretellLayout, hasNewMetaKey, LayoutChanged, measureLayout, type Layout } from './layout'
 import {
-  FOLDER_FILES,
-  folderFileNames,
   resolveExportOptions,
-  SPLIT_NAMES,
-  SPLITTABLE,
-  splitFilePath,
   type ExportFormat,
   type ExportOptions,
   type ExportOptionsInput,
 } from './options'
-import {
-  checkFileTarget,
-  folderTarget,
-  isFolder,
-  stageFiles,
-  stageFolder,
-  type Staging,
-  type WrittenFile,
-} from './output'
+import { stageFiles, stageFolder, type Staging, type WrittenFile } from './output'
 import { eachDocument } from './pass'
 import { DimensionCatalog, selectDocuments, type ExportControl, type ExportDocument } from './rows'
 import { closeStream, openStreams, writeBytes, writeDocument, type Stream } from './streams'
 import { ExportTally } from './tally'
+import { chooseTarget, type SingleFormat, type Target } from './target'
 import {
   eachDocumentInWorkers,
   startWorkers,
@@ -57,12 +47,13 @@ export interface ExportResult {
   units: number
   /** Annotatable units among them. */
   sentences: number
+  /** The other units: headings, bylines, captions and meta lines not included in coding. */
+  nonSentences: number
   annotated: number
   statements: number
-  warnings: string[]
+  /** What was left out or not written, and why; a file with nothing in it is not written. */
+  warnings: Message[]
 }
-
-type SingleFormat = Exclude<ExportFormat, 'all'>
 
 /** How often an export starts again when its documents keep changing under it. */
 const ATTEMPTS = 3
@@ -85,28 +76,25 @@ export async function exportProject(
 ): Promise<ExportResult> {
   const control = (typeof outOrControl === 'object' ? outOrControl : maybeControl) ?? {}
   const out = typeof outOrControl === 'string' ? outOrControl : input.out
-  if (!out) throw new Error('Invalid export options: out: the output path is missing')
-  const options = resolveExportOptions({ ...input, out: resolve(out) })
+  const codebook = repo.getCodebook()
+  const options = resolveExportOptions({ ...input, out: out && resolve(out) }, codebook)
   const project = resolve(repo.path)
   if (options.out === project || options.out.startsWith(project + sep))
-    throw new ExportError(
-      options.out,
-      'it is inside the project folder, where it could overwrite the project; choose a place outside it',
-    )
+    throw new ExportError(options.out, msg('export.reason.insideProject'))
   // The target is checked first: a typo in the path should not cost the time of reading the corpus.
   const target = await chooseTarget(options)
   const chosen = selectDocuments(repo.listDocuments(), options.documents)
   const ids = chosen.map((d) => d.id)
-  let layout = foretellLayout(repo.getCodebook(), chosen, options)
+  let layout = foretellLayout(codebook, chosen, options)
+  // A network alone that cannot be drawn is refused before the corpus is read.
+  const problem = options.format === 'graphml' && networkProblem(layout.dimensions, options.network)
+  if (problem) throw UserError.of(problem)
   for (let attempt = 1; ; attempt++) {
     try {
       return await writeExport({ repo, options, target, ids, layout, control })
     } catch (e) {
       if (!(e instanceof LayoutChanged)) throw e
-      if (attempt === ATTEMPTS)
-        throw new Error('The project changed while it was being exported; export it again.', {
-          cause: e,
-        })
+      if (attempt === ATTEMPTS) throw new UserError('export.projectChanged')
       layout = await measureLayout(repo, ids, options, control)
     }
   }
@@ -140,8 +128,9 @@ async function writeExport(job: Job): Promise<ExportResult> {
 
 async function writeStaged(job: Job, staging: Staging): Promise<ExportResult> {
   const { repo, options, target } = job
-  const streams = await openStreams(target.files, job.layout.dimensions, options, staging)
+  const streams = await openStreams(target.files, job.layout, options, staging)
   const { dimensions, tally, network, warnings } = await streamDocuments(job, streams)
+  let nothing = false
   const written: WrittenFile[] = []
   const planned: string[] = []
   const whole = async (path: string, format: SingleFormat, text: string, counts: Counts) => {
@@ -153,22 +142,47 @@ async function writeStaged(job: Job, staging: Staging): Promise<ExportResult> {
   for (const [format, paths] of target.files) {
     const stream = streams.find((s) => s.format === format)
     if (stream) {
-      planned.push(...paths)
-      written.push(...(await closeStream(stream)))
+      const { written: files, empty } = await closeStream(stream, staging)
+      written.push(...files)
+      planned.push(...paths.filter((_, i) => !empty.some((e) => e.index === i)))
+      for (const e of empty) {
+        const file = basename(e.path)
+        if (e.split) {
+          if (e.index > 0 && !empty.some((f) => f.split === null))
+            warnings.push(
+              msg('export.warning.emptySplit', { split: e.split, count: tally.documents, file }),
+            )
+        } else if (tally.units === 0) nothing = true
+        else
+          warnings.push(
+            msg('export.warning.emptyFile', { file, what: msg('export.what.statements') }),
+          )
+      }
     } else if (format === 'codebook') {
       const c = repo.getCodebook()
       const labels = c.dimensions.reduce((n, d) => n + d.labels.length, 0)
       const counts = { dimensions: c.dimensions.length, labels }
       await whole(paths[0], format, serializeCodebook(c), counts)
     } else if (format === 'graphml' && network) {
-      if (options.format === 'all' && !hasNetworkDimensions(dimensions, options.network)) {
-        warnings.push('No network was written: the codebook has no actor or no argument dimension.')
+      const problem = networkProblem(dimensions, options.network)
+      if (problem) {
+        if (options.format !== 'all') throw UserError.of(problem)
+        warnings.push(
+          problem.code === 'export.networkNoDimension'
+            ? msg('export.warning.noNetwork', problem.params)
+            : problem,
+        )
         continue
       }
       const net = buildNetwork(network, dimensions, options.network)
+      if (net.nodes === 0) {
+        warnings.push(msg('export.warning.emptyNetwork'))
+        continue
+      }
       await whole(paths[0], format, net.xml, { nodes: net.nodes, edges: net.edges })
     }
   }
+  if (nothing) warnings.unshift(msg('export.warning.nothingExported'))
   const card = target.files.get('card')
   if (card) {
     // Last, because the card of an `all` export lists the other files, relative to its folder.
@@ -178,8 +192,8 @@ async function writeStaged(job: Job, staging: Staging): Promise<ExportResult> {
     const data = { projectName: repo.name, codebook, dimensions, options, tally }
     await whole(card[0], 'card', buildCard(data, files), {})
   }
-  const { documents, units, sentences, annotated, statements } = tally
-  const counts = { documents, units, sentences, annotated, statements }
+  const { documents, units, sentences, nonSentences, annotated, statements } = tally
+  const counts = { documents, units, sentences, nonSentences, annotated, statements }
   return { format: options.format, path: options.out, files: written, ...counts, warnings }
 }
 
@@ -197,6 +211,9 @@ async function streamDocuments(job: Job, streams: Stream[]) {
   const network = target.files.has('graphml') ? new NetworkTally(options.network) : null
   // A label the codebook lacks changes only the one-hot columns; a dimension changes every file.
   const labelsMatter = options.oneHot && streams.some((s) => s.format === 'csv-sentences')
+  // A free metadata key is a CSV column; the JSONL lists the keys per line.
+  const metaMatters = streams.some((s) => s.format !== 'jsonl')
+  const metaKeys = new Set(layout.metaKeys)
   const splitOf = (id: string) => {
     const split = layout.splits?.get(id) ?? null
     if (layout.splits && !split) throw new LayoutChanged(`"${id}" has units the index missed`)
@@ -210,6 +227,8 @@ async function streamDocuments(job: Job, streams: Stream[]) {
       throw new LayoutChanged('the annotations use a dimension the codebook lacks')
     if (labelsMatter && catalog.addedLabels > 0)
       throw new LayoutChanged('the annotations use a label the codebook lacks')
+    if (metaMatters && hasNewMetaKey(metaKeys, doc.document.meta))
+      throw new LayoutChanged('a document has a metadata field the index missed')
     tally.add(doc.rows)
     network?.add(doc.rows)
     for (const stream of streams) await writeDocument(stream, doc, out)
@@ -221,16 +240,17 @@ async function streamDocuments(job: Job, streams: Stream[]) {
   const setup = {
     dir: job.repo.path,
     coder: job.repo.coder,
-    dimensions: layout.dimensions,
+    columns: { dimensions: layout.dimensions, metaKeys: layout.metaKeys },
     options,
     labelsMatter,
+    metaMatters,
   }
   const formats = streams.map((s) => s.format)
   const workers =
     threads > 0 && streams.length > 0
       ? await startWorkers(threads, { ...setup, formats }, job.control.workerScript)
       : null
-  let warnings: string[]
+  let warnings: Message[]
   if (!workers) warnings = await eachDocument(job.repo, job.ids, options, job.control, write)
   else
     try {
@@ -260,41 +280,4 @@ async function streamDocuments(job: Job, streams: Stream[]) {
   if (layout.splits && tally.documents !== layout.splits.size)
     throw new LayoutChanged('a document the index counted has no units to export')
   return { dimensions: catalog.dimensions, tally, network, warnings }
-}
-
-interface Target {
-  /** `folder`: written into a new folder renamed into place; `files`: each file staged alone. */
-  kind: 'folder' | 'files'
-  /** Per format, the paths it writes; relative to the folder for `folder`. */
-  files: Map<SingleFormat, string[]>
-  /** The prefix of the paths that makes them relative to the export (for the card). */
-  base: string
-}
-
-async function chooseTarget(options: ExportOptions): Promise<Target> {
-  const { out, format } = options
-  const split = options.split !== null
-  const inFolder = (folder: string, formats: SingleFormat[]) =>
-    new Map(formats.map((f) => [f, filePaths(f, join(folder, FOLDER_FILES[f]), split)]))
-  if (format === 'all') {
-    const formats = Object.keys(FOLDER_FILES) as SingleFormat[]
-    const state = await folderTarget(out, folderFileNames())
-    // A folder of the analyst's own is never replaced: the files go in beside theirs.
-    if (state === 'shared')
-      return { kind: 'files', files: inFolder(out, formats), base: join(out, '/') }
-    return { kind: 'folder', files: inFolder('', formats), base: '' }
-  }
-  if (await isFolder(out)) {
-    if (!split) throw new ExportError(out, 'it is a folder; give the name of a file')
-    return { kind: 'files', files: inFolder(out, [format]), base: join(out, '/') }
-  }
-  const paths = filePaths(format, out, split)
-  for (const path of paths) await checkFileTarget(path)
-  return { kind: 'files', files: new Map([[format, paths]]), base: '' }
-}
-
-/** The paths a format writes: the file, and with a split one file per split beside it. */
-function filePaths(format: SingleFormat, out: string, split: boolean): string[] {
-  if (!split || !SPLITTABLE.has(format)) return [out]
-  return [out, ...SPLIT_NAMES.map((s) => splitFilePath(out, s))]
 }

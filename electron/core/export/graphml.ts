@@ -10,6 +10,7 @@
  * weights over stances gives the plain co-occurrence count.
  */
 import { XMLBuilder } from 'fast-xml-parser'
+import { msg, type Message } from '../../contract/messages'
 import type { NetworkOptions } from './options'
 import { valuesOf, type DimensionInfo, type ExportRow } from './rows'
 
@@ -54,11 +55,12 @@ export class NetworkTally {
 
   add(rows: readonly ExportRow[]): void {
     const { actor, argument, stance } = this.network
+    if (actor === null || argument === null) return
     for (const { annotation } of rows)
       for (const s of annotation?.statements ?? []) {
         const a = valuesOf(s, actor)
         const r = valuesOf(s, argument)
-        const st = valuesOf(s, stance)
+        const st = stance === null ? [] : valuesOf(s, stance)
         for (const id of a) this.count(`actor:${id}`)
         for (const id of r) this.count(`argument:${id}`)
         for (const actorId of a)
@@ -75,23 +77,25 @@ export class NetworkTally {
   }
 }
 
-/** Finds a dimension of the network by id, with a message that lists the ones there are. */
-function dimension(dimensions: DimensionInfo[], id: string, role: string): DimensionInfo {
-  const found = dimensions.find((d) => d.id === id)
-  if (found) return found
-  const known = dimensions.map((d) => `"${d.id}"`).join(', ')
-  throw new Error(
-    `The network needs a ${role} dimension, but the codebook has no dimension "${id}" (it has ${known}); choose one with the ${role} option.`,
-  )
-}
-
-/** True when the dimensions hold the network's actors and arguments. */
-export function hasNetworkDimensions(
-  dimensions: DimensionInfo[],
+/**
+ * Why no network can be drawn with these dimensions, or null when it can: the actors or the
+ * arguments have no dimension (the codebook has none for the role), or a chosen dimension is
+ * not among the export's.
+ */
+export function networkProblem(
+  dimensions: readonly DimensionInfo[],
   network: NetworkOptions,
-): boolean {
+): Message | null {
   const ids = new Set(dimensions.map((d) => d.id))
-  return ids.has(network.actor) && ids.has(network.argument)
+  const known = dimensions.map((d) => `"${d.id}"`).join(', ')
+  for (const role of ['actor', 'argument', 'stance'] as const) {
+    const id = network[role]
+    const name = msg(`export.role.${role}`)
+    if (id === null && role !== 'stance') return msg('export.networkNoDimension', { role: name })
+    if (id !== null && !ids.has(id))
+      return msg('export.networkUnknownDimension', { role: name, id, known })
+  }
+  return null
 }
 
 /** Builds the network of the exported statements from what `tally` counted. */
@@ -100,8 +104,11 @@ export function buildNetwork(
   dimensions: DimensionInfo[],
   network: NetworkOptions,
 ): Network {
-  const actors = dimension(dimensions, network.actor, 'actor')
-  const args = dimension(dimensions, network.argument, 'argument')
+  const actors = dimensions.find((d) => d.id === network.actor)
+  const args = dimensions.find((d) => d.id === network.argument)
+  // Callers check first (networkProblem); this is the guarantee the code below relies on.
+  if (!actors || !args)
+    throw new Error('buildNetwork: the network has no actor or argument dimension')
   const stances = dimensions.find((d) => d.id === network.stance)
   const nodes = new Map<string, Node>()
   for (const [id, frequency] of tally.frequencies) {

@@ -1,6 +1,7 @@
 /**
  * What the files of a streamed export must know before their first line: the dimensions (every
- * statement lists them all, the CSV header names them) and which split each document is in.
+ * statement lists them all, the CSV header names them), the free metadata keys (a CSV column
+ * each) and which split each document is in.
  * Both depend on the whole corpus, so they are first taken from the codebook and the index, and
  * the export checks them against every document it writes. Should the annotations hold a
  * dimension the codebook lacks, or the index be out of date, the export starts again from a
@@ -11,11 +12,18 @@ import type { Codebook, DocumentSummary } from '../../contract/model'
 import type { ProjectRepository } from '../storage/repository'
 import type { ExportOptions, SplitName } from './options'
 import { eachDocument } from './pass'
-import { DimensionCatalog, type DimensionInfo, type ExportControl } from './rows'
+import {
+  DimensionCatalog,
+  type DimensionInfo,
+  type ExportControl,
+  type ExportDocument,
+} from './rows'
 import { assignSplits } from './split'
 
 export interface Layout {
   dimensions: DimensionInfo[]
+  /** The free metadata keys of the exported documents, sorted: one CSV column each. */
+  metaKeys: string[]
   /** For a split export, the split of every document that has units to export. */
   splits: Map<string, SplitName> | null
 }
@@ -42,6 +50,7 @@ export function foretellLayout(
     .map((d) => d.id)
   return {
     dimensions: new DimensionCatalog(codebook).dimensions,
+    metaKeys: metaKeysOf(documents),
     splits: options.split ? assignSplits(withRows, options.split) : null,
   }
 }
@@ -55,12 +64,31 @@ export async function measureLayout(
 ): Promise<Layout> {
   const catalog = new DimensionCatalog(repo.getCodebook())
   const withRows: string[] = []
+  const metas: Array<{ meta: ExportDocument['document']['meta'] }> = []
   await eachDocument(repo, ids, options, control, (doc) => {
     withRows.push(doc.document.id)
+    metas.push({ meta: doc.document.meta })
     catalog.note(doc.rows)
   })
   return {
     dimensions: catalog.dimensions,
+    metaKeys: metaKeysOf(metas),
     splits: options.split ? assignSplits(withRows, options.split) : null,
   }
+}
+
+/** The free metadata keys of some documents, each once, sorted (code-unit order, as ids are). */
+export function metaKeysOf(documents: ReadonlyArray<{ meta: { extra?: Record<string, string> } }>) {
+  const keys = new Set<string>()
+  for (const d of documents) for (const key of Object.keys(d.meta.extra ?? {})) keys.add(key)
+  return [...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+}
+
+/** True when a document has a free metadata key the layout has no column for. */
+export function hasNewMetaKey(
+  known: ReadonlySet<string>,
+  meta: { extra?: Record<string, string> },
+) {
+  for (const key of Object.keys(meta.extra ?? {})) if (!known.has(key)) return true
+  return false
 }

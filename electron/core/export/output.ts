@@ -5,21 +5,14 @@
  * a CSV that looks complete.
  *
  * Files are staged first and written while the export reads the project, several at once (the
- * full file and its splits, or every format of an `all` export), so each document is read once.
+ * full file and its splits, or every format of an `all` export), so each document is read once;
+ * a file that turns out empty is dropped rather than left as a file of no rows.
  */
 import { mkdir, open, readdir, rename, rm, stat, type FileHandle } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { byteLength } from './bytes'
+import { msg } from '../../contract/messages'
 import { checkCancelled, ExportError, fsError } from './errors'
-
-/** A file to write whole: its chunks are produced only while writing. */
-export interface PlannedFile {
-  /** The final path (for a folder export, the name inside the folder). */
-  path: string
-  format: string
-  counts: Record<string, number>
-  chunks: () => Iterable<string>
-}
 
 export interface WrittenFile {
   path: string
@@ -32,6 +25,8 @@ export interface WrittenFile {
 export interface Staging {
   /** Starts the file that will be at `path` (for a folder export, a name inside the folder). */
   open(path: string): Promise<StagedFile>
+  /** Gives up a staged file that turned out empty: it is removed and never put in place. */
+  drop(file: StagedFile): Promise<void>
   /** Renames everything into place; call once every file is closed. */
   commit(): Promise<void>
   /** Removes everything staged, leaving the targets as they were. Never throws. */
@@ -44,7 +39,7 @@ const FLUSH_BYTES = 1 << 20
 /** Refuses, before any work, a file path that is a folder or lies in no folder. */
 export async function checkFileTarget(path: string): Promise<void> {
   const target = await statOrNull(path)
-  if (target?.isDirectory()) throw new ExportError(path, 'it is a folder; give the name of a file')
+  if (target?.isDirectory()) throw new ExportError(path, msg('export.reason.isFolder'))
   await checkParent(path)
 }
 
@@ -63,8 +58,7 @@ export async function folderTarget(
     await checkParent(path)
     return 'absent'
   }
-  if (!target.isDirectory())
-    throw new ExportError(path, 'it is a file; this format writes a folder')
+  if (!target.isDirectory()) throw new ExportError(path, msg('export.reason.isFile'))
   const names = await readdir(path).catch((e) => Promise.reject(fsError(path, e)))
   return names.every((name) => ownNames.has(name)) ? 'own' : 'shared'
 }
@@ -77,8 +71,9 @@ export async function isFolder(path: string): Promise<boolean> {
 async function checkParent(path: string): Promise<void> {
   const parent = dirname(path)
   const folder = await statOrNull(parent)
-  if (!folder) throw new ExportError(path, `the folder ${parent} does not exist`)
-  if (!folder.isDirectory()) throw new ExportError(path, `${parent} is a file, not a folder`)
+  if (!folder) throw new ExportError(path, msg('export.reason.noParent', { folder: parent }))
+  if (!folder.isDirectory())
+    throw new ExportError(path, msg('export.reason.parentIsFile', { folder: parent }))
 }
 
 async function statOrNull(path: string) {
@@ -101,6 +96,13 @@ export function stageFiles(signal?: AbortSignal): Staging {
       staged.push(entry)
       entry.file = await StagedFile.create(entry.tmp, path, signal)
       return entry.file
+    },
+    async drop(file) {
+      const at = staged.findIndex((s) => s.file === file)
+      if (at === -1) return
+      const [{ tmp }] = staged.splice(at, 1)
+      await file.abandon()
+      await rm(tmp, { force: true })
     },
     async commit() {
       checkCancelled(signal)
@@ -140,6 +142,13 @@ export async function stageFolder(folder: string, signal?: AbortSignal): Promise
       files.push(file)
       return file
     },
+    async drop(file) {
+      const at = files.indexOf(file)
+      if (at === -1) return
+      files.splice(at, 1)
+      await file.abandon()
+      await rm(file.tmp, { force: true })
+    },
     async commit() {
       checkCancelled(signal)
       await syncFolder(tmp)
@@ -161,36 +170,6 @@ export async function stageFolder(folder: string, signal?: AbortSignal): Promise
   }
 }
 
-/** Writes whole files, renaming them into place only once all are complete. */
-export async function writeFiles(
-  files: PlannedFile[],
-  signal?: AbortSignal,
-): Promise<WrittenFile[]> {
-  const staging = stageFiles(signal)
-  try {
-    const written: WrittenFile[] = []
-    for (const file of files) {
-      const out = await staging.open(file.path)
-      try {
-        for (const chunk of file.chunks()) await out.write([Buffer.from(chunk, 'utf8')])
-      } catch (e) {
-        throw fsError(out.path, e)
-      }
-      written.push({
-        path: out.path,
-        format: file.format,
-        bytes: await out.close(),
-        counts: file.counts,
-      })
-    }
-    await staging.commit()
-    return written
-  } catch (e) {
-    await staging.discard()
-    throw e
-  }
-}
-
 /**
  * A temporary file being written. Bytes are gathered and written a megabyte at a time with one
  * write in flight, so the disk works while the next megabyte is made; every error names the
@@ -206,6 +185,8 @@ export class StagedFile {
 
   private constructor(
     private readonly handle: FileHandle,
+    /** Where the file is being written. */
+    readonly tmp: string,
     /** The path the file will have once the export is complete. */
     readonly path: string,
     private readonly signal: AbortSignal | undefined,
@@ -213,7 +194,7 @@ export class StagedFile {
 
   static async create(tmp: string, path: string, signal?: AbortSignal): Promise<StagedFile> {
     try {
-      return new StagedFile(await open(tmp, 'w'), path, signal)
+      return new StagedFile(await open(tmp, 'w'), tmp, path, signal)
     } catch (e) {
       throw fsError(path, e)
     }

@@ -3,6 +3,7 @@
  * previous one is written), flattened, handed on, and dropped. Memory stays flat whatever the
  * size of the project.
  */
+import { msg, type Message } from '../../contract/messages'
 import type { ProjectRepository } from '../storage/repository'
 import { checkCancelled } from './errors'
 import type { ExportOptions } from './options'
@@ -22,7 +23,7 @@ export async function eachDocument(
   options: ExportOptions,
   control: ExportControl,
   use: (doc: ExportDocument) => void | Promise<void>,
-): Promise<string[]> {
+): Promise<Message[]> {
   const notes = new PassNotes()
   control.onProgress?.({ done: 0, total: ids.length })
   const read = (id: string) => {
@@ -45,13 +46,13 @@ export async function eachDocument(
 
 /** What a pass tells the analyst about what it left out, gathered document by document. */
 export class PassNotes {
-  private readonly left: string[] = []
+  private readonly left: Message[] = []
   private orphaned = 0
 
   /** Notes a document read elsewhere (a worker thread) by its figures. */
   note(id: string, units: number, orphans: number): void {
     this.orphaned += orphans
-    if (units === 0) this.left.push(`The document "${id}" has no units and is left out.`)
+    if (units === 0) this.left.push(msg('export.warning.noUnits', { id }))
   }
 
   /** Notes a document read on this thread and flattens it. */
@@ -64,11 +65,8 @@ export class PassNotes {
     return { document, rows: flattenDocument(document, annotations, options), split: null }
   }
 
-  warnings(): string[] {
+  warnings(): Message[] {
     if (this.orphaned === 0) return [...this.left]
-    return [
-      ...this.left,
-      `${this.orphaned} annotation(s) belong to units that no longer exist and are left out.`,
-    ]
+    return [...this.left, msg('export.warning.orphans', { count: this.orphaned })]
   }
 }

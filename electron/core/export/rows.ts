@@ -13,6 +13,7 @@ import {
   type StoredDocument,
   type Unit,
 } from '../../contract/model'
+import { UserError } from '../errors'
 import type { DocumentSelection, ExportOptions, SplitName } from './options'
 
 export interface DimensionInfo {
@@ -56,9 +57,10 @@ export function selectDocuments(
     const known = new Set(summaries.map((d) => d.id))
     const missing = selection.ids.filter((id) => !known.has(id))
     if (missing.length > 0)
-      throw new Error(
-        `There is no document ${missing.map((id) => `"${id}"`).join(', ')} in this project.`,
-      )
+      throw new UserError('export.noSuchDocuments', {
+        ids: missing.map((id) => `"${id}"`).join(', '),
+        count: missing.length,
+      })
     const wanted = new Set(selection.ids)
     chosen = chosen.filter((d) => wanted.has(d.id))
   }

@@ -4,11 +4,11 @@
  * made once per format and go to both of its files.
  */
 import type { ByteBuilder, DocumentWriter } from './bytes'
-import { csvHeader, csvWriter, sentenceTable, statementTable } from './csv'
+import { csvHeader, csvWriter, sentenceTable, statementTable, type Columns } from './csv'
 import { jsonlWriter } from './jsonl'
 import { SPLIT_NAMES, type ExportFormat, type ExportOptions, type SplitName } from './options'
 import type { StagedFile, Staging, WrittenFile } from './output'
-import type { DimensionInfo, ExportDocument } from './rows'
+import type { ExportDocument } from './rows'
 
 export type StreamedFormat = 'jsonl' | 'csv-sentences' | 'csv-statements'
 
@@ -30,14 +30,14 @@ export interface Stream {
 /** Stages the files of every streamed format among `formats` and writes their headers. */
 export async function openStreams(
   formats: ReadonlyMap<Exclude<ExportFormat, 'all'>, string[]>,
-  dimensions: DimensionInfo[],
+  columns: Columns,
   options: ExportOptions,
   staging: Staging,
 ): Promise<Stream[]> {
   const streams: Stream[] = []
   for (const [format, paths] of formats) {
     if (format !== 'jsonl' && format !== 'csv-sentences' && format !== 'csv-statements') continue
-    const { write, header } = streamWriter(format, dimensions, options)
+    const { write, header } = streamWriter(format, columns, options)
     const files: StreamFile[] = []
     for (const path of paths) {
       const file = await staging.open(path)
@@ -55,15 +55,13 @@ export async function openStreams(
  */
 export function streamWriter(
   format: StreamedFormat,
-  dimensions: DimensionInfo[],
+  columns: Columns,
   options: ExportOptions,
 ): { write: DocumentWriter; header: string } {
   if (format === 'jsonl')
-    return { write: jsonlWriter(dimensions, options.split !== null), header: '' }
+    return { write: jsonlWriter(columns.dimensions, options.split !== null), header: '' }
   const table =
-    format === 'csv-sentences'
-      ? sentenceTable(dimensions, options)
-      : statementTable(dimensions, options)
+    format === 'csv-sentences' ? sentenceTable(columns, options) : statementTable(columns, options)
   return { write: csvWriter(table), header: csvHeader(table, options.bom) }
 }
 
@@ -93,14 +91,45 @@ export async function writeBytes(
   }
 }
 
-/** Finishes the files of a stream (all of them at once: each waits for its own sync). */
-export function closeStream(stream: Stream): Promise<WrittenFile[]> {
-  return Promise.all(
-    stream.files.map(async ({ file, rows, documents }) => ({
-      path: file.path,
-      format: stream.format,
-      bytes: await file.close(),
-      counts: { [stream.unit]: rows, documents },
-    })),
+/** A file of a stream that had no rows to write: dropped, and named in a warning. */
+export interface EmptyFile {
+  path: string
+  format: StreamedFormat
+  /** Null for the file of every document, else the split it was for. */
+  split: SplitName | null
+  /** Its position among the stream's files (and the paths they were opened with). */
+  index: number
+}
+
+/**
+ * Finishes the files of a stream (all of them at once: each waits for its own sync). A file
+ * without a single row is dropped from the staging rather than left as an empty file.
+ */
+export async function closeStream(
+  stream: Stream,
+  staging: Staging,
+): Promise<{ written: WrittenFile[]; empty: EmptyFile[] }> {
+  const empty: EmptyFile[] = []
+  const written = await Promise.all(
+    stream.files.map(async ({ file, rows, documents }, i): Promise<WrittenFile | null> => {
+      if (rows === 0) {
+        empty.push({
+          path: file.path,
+          format: stream.format,
+          split: SPLIT_NAMES[i - 1] ?? null,
+          index: i,
+        })
+        await staging.drop(file)
+        return null
+      }
+      const bytes = await file.close()
+      return {
+        path: file.path,
+        format: stream.format,
+        bytes,
+        counts: { [stream.unit]: rows, documents },
+      }
+    }),
   )
+  return { written: written.filter((f): f is WrittenFile => f !== null), empty }
 }

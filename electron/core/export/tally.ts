@@ -15,7 +15,7 @@ export interface LabelCounts {
 /** The figures of an export's result. */
 export type TallyCounts = Pick<
   ExportTally,
-  'documents' | 'units' | 'sentences' | 'annotated' | 'statements'
+  'documents' | 'units' | 'sentences' | 'nonSentences' | 'annotated' | 'statements'
 >
 
 export class ExportTally {
@@ -24,6 +24,8 @@ export class ExportTally {
   units = 0
   /** Annotatable units (sentences and included units) among them. */
   sentences = 0
+  /** The other units: headings, bylines, captions and meta lines not included in coding. */
+  nonSentences = 0
   annotated = 0
   /** Statements with at least one label. */
   statements = 0
@@ -45,6 +47,7 @@ export class ExportTally {
     for (const { unit, annotation: a } of rows) {
       this.kinds.set(unit.kind, (this.kinds.get(unit.kind) ?? 0) + 1)
       if (isAnnotatable(unit)) this.sentences++
+      else this.nonSentences++
       if (!a) continue
       const coded = isAnnotated(a)
       if (coded) this.annotated++
@@ -67,6 +70,7 @@ export class ExportTally {
     this.documents += counts.documents
     this.units += counts.units
     this.sentences += counts.sentences
+    this.nonSentences += counts.nonSentences
     this.annotated += counts.annotated
     this.statements += counts.statements
   }

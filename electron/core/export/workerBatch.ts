@@ -6,8 +6,10 @@
  */
 import { readViewSync } from '../storage/bulkRead'
 import { ByteBuilder, byteLength } from './bytes'
+import type { Columns } from './csv'
+import { hasNewMetaKey } from './layout'
 import type { ExportOptions, SplitName } from './options'
-import { countOrphans, DimensionCatalog, flattenDocument, type DimensionInfo } from './rows'
+import { countOrphans, DimensionCatalog, flattenDocument } from './rows'
 import { streamWriter, type StreamedFormat } from './streams'
 import { ExportTally, type TallyCounts } from './tally'
 
@@ -17,12 +19,14 @@ export interface WorkerSetup {
   dir: string
   /** Whose layer is exported (the coder id). */
   coder: string
-  dimensions: DimensionInfo[]
+  columns: Columns
   options: ExportOptions
   /** The streamed formats, in the order of the export's streams. */
   formats: StreamedFormat[]
   /** A label the codebook lacks changes the files (one-hot columns). */
   labelsMatter: boolean
+  /** A free metadata key the layout lacks changes the files (CSV columns). */
+  metaMatters: boolean
 }
 
 export interface BatchRequest {
@@ -56,9 +60,10 @@ export interface BatchResult {
 
 /** The function a worker applies to each batch. */
 export function batchSerialiser(setup: WorkerSetup): (request: BatchRequest) => BatchResult {
-  const writers = setup.formats.map((f) => streamWriter(f, setup.dimensions, setup.options).write)
+  const writers = setup.formats.map((f) => streamWriter(f, setup.columns, setup.options).write)
   const builders = writers.map(() => new ByteBuilder())
-  const catalog = new DimensionCatalog(setup.dimensions)
+  const catalog = new DimensionCatalog(setup.columns.dimensions)
+  const metaKeys = new Set(setup.columns.metaKeys)
   return ({ batch, ids, splits }) => {
     const pieces: Buffer[][] = writers.map(() => [])
     const documents = ids.map((id, i): BatchDocument => {
@@ -76,12 +81,14 @@ export function batchSerialiser(setup: WorkerSetup): (request: BatchRequest) => 
           ? 'the annotations use a dimension the codebook lacks'
           : setup.labelsMatter && catalog.addedLabels > 0
             ? 'the annotations use a label the codebook lacks'
-            : null
+            : setup.metaMatters && hasNewMetaKey(metaKeys, document.meta)
+              ? 'a document has a metadata field the index missed'
+              : null
       if (layoutChanged) return { ...result, lengths: [], layoutChanged, counts: null }
       const tally = new ExportTally(false)
       tally.add(rows)
-      const { documents: d, units: u, sentences, annotated, statements } = tally
-      const counts = { documents: d, units: u, sentences, annotated, statements }
+      const { documents: d, units: u, sentences, nonSentences, annotated, statements } = tally
+      const counts = { documents: d, units: u, sentences, nonSentences, annotated, statements }
       const doc = { document, rows, split: splits[i] }
       const lengths = writers.map((write, f) => {
         write(doc, builders[f])

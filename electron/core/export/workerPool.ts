@@ -15,6 +15,7 @@ import { dirname, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { debuglog } from 'node:util'
 import { Worker } from 'node:worker_threads'
+import type { Message } from '../../contract/messages'
 import type { ProjectRepository } from '../storage/repository'
 import { checkCancelled } from './errors'
 import type { ExportOptions, SplitName } from './options'
@@ -127,7 +128,7 @@ export async function eachDocumentInWorkers(
   options: ExportOptions,
   control: ExportControl,
   sink: WorkerSink,
-): Promise<string[]> {
+): Promise<Message[]> {
   const notes = new PassNotes()
   const batches: string[][] = []
   for (let i = 0; i < ids.length; i += BATCH) batches.push(ids.slice(i, i + BATCH))
