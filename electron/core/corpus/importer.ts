@@ -110,7 +110,13 @@ async function addOne(repo: ProjectRepository, text: ImportedText, report: Impor
     // Named by the file, never renumbered: two coders importing one article converge on one
     // document file, and a different text under a taken name is refused (repo.addDocument).
     const id = toDocumentId(text.suggestedId)
-    const document = buildDocument({ id, text: text.text, meta: text.meta, origin: text.origin })
+    const document = buildDocument({
+      id,
+      text: text.text,
+      meta: text.meta,
+      origin: text.origin,
+      headings: text.headings,
+    })
     if (document.units.length === 0) {
       report.failed.push({ origin: text.origin, reason: msg('import.noTextLeft') })
       return

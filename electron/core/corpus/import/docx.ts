@@ -6,13 +6,19 @@ import { XMLParser } from 'fast-xml-parser'
 import mammoth from 'mammoth'
 import type { DocumentMeta } from '../../../contract/model'
 import { normaliseDate } from './dates'
-import { normaliseText, toBuffer } from './decode'
-import { elementToText, parseHtmlDocument, removeAll } from './dom-text'
+import { toBuffer } from './decode'
+import {
+  type TextSpan,
+  blocksToText,
+  elementToBlocks,
+  parseHtmlDocument,
+  removeAll,
+} from './dom-text'
 import { extractMetadata } from './metadata'
 import { msg, type Message } from '../../../contract/messages'
 
 export type DocxResult =
-  | { ok: true; text: string; meta: DocumentMeta; warnings: Message[] }
+  | { ok: true; text: string; headings: TextSpan[]; meta: DocumentMeta; warnings: Message[] }
   | { ok: false; reason: Message }
 
 export const DAMAGED_DOCX: Message = msg('import.docxDamaged')
@@ -43,7 +49,10 @@ export async function readDocx(bytes: Uint8Array): Promise<DocxResult> {
   const doc = parseHtmlDocument(`<!DOCTYPE html><html><body>${html}</body></html>`)
   // Footnote back-links are mammoth's "↑" arrows, not part of the text.
   removeAll(doc, 'a[href^="#footnote-ref"], a[href^="#endnote-ref"]')
-  const text = doc.body ? normaliseText(elementToText(doc.body)) : ''
+  // Word's heading styles come out of mammoth as <h1>–<h6>: they become heading units.
+  const { text, headings } = doc.body
+    ? blocksToText(elementToBlocks(doc.body))
+    : { text: '', headings: [] }
   if (text === '') return { ok: false, reason: msg('import.docxNoText') }
 
   const core = await coreProperties(bytes)
@@ -57,7 +66,7 @@ export async function readDocx(bytes: Uint8Array): Promise<DocxResult> {
   meta.author ??= core.creator
   if (core.created) meta.extra = { ...meta.extra, created: core.created }
   for (const k of Object.keys(meta) as (keyof DocumentMeta)[]) if (!meta[k]) delete meta[k]
-  return { ok: true, text, meta, warnings: [] }
+  return { ok: true, text, headings, meta, warnings: [] }
 }
 
 interface CoreProperties {

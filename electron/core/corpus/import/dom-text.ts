@@ -5,6 +5,7 @@
  * The DOM is typed structurally: the readers run in Node on linkedom, without the DOM lib.
  */
 import { parseHTML } from 'linkedom'
+import { normaliseText } from './decode'
 
 export interface DomNode {
   nodeType: number
@@ -68,14 +69,30 @@ function completeDocument(html: string): string {
 
 /** The text of an element: one paragraph per block, blank-line separated, `<br>` as line break. */
 export function elementToText(root: DomNode): string {
-  const paragraphs: string[] = []
+  return elementToBlocks(root)
+    .map((b) => b.text)
+    .join('\n\n')
+}
+
+export interface TextBlock {
+  text: string
+  /** the block is (inside) an `<h1>`–`<h6>` */
+  heading: boolean
+}
+
+const HEADINGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6'])
+
+/** The paragraphs of an element, in order, each marked when it is a heading. */
+export function elementToBlocks(root: DomNode): TextBlock[] {
+  const paragraphs: TextBlock[] = []
   let current = ''
+  let headingDepth = 0
   const flush = (): void => {
     const lines = current.split('\n').map((l) => l.replace(/ {2,}/g, ' ').replace(/ ?\t ?/g, '\t').trim())
     // Two <br> in a row are how many sites separate paragraphs.
     for (const p of lines.join('\n').split(/\n{2,}/)) {
       const trimmed = p.trim()
-      if (trimmed !== '') paragraphs.push(trimmed)
+      if (trimmed !== '') paragraphs.push({ text: trimmed, heading: headingDepth > 0 })
     }
     current = ''
   }
@@ -97,15 +114,44 @@ export function elementToText(root: DomNode): string {
     const block = BLOCKS.has(name) && !cell
     if (block) flush()
     else if (cell && BLOCKS.has(name)) current += ' '
+    const heading = block && HEADINGS.has(name)
+    if (heading) headingDepth++
     for (const child of Array.from(node.childNodes)) {
       walk(child, pre || name === 'PRE', cell || isCell)
     }
     if (block) flush()
+    if (heading) headingDepth--
     if (isCell) current = `${current.trim()}\t`
   }
   walk(root, false, false)
   flush()
-  return paragraphs.join('\n\n')
+  return paragraphs
+}
+
+/** A stretch of a document's text, by character offsets: [start, end). */
+export interface TextSpan {
+  start: number
+  end: number
+}
+
+/**
+ * The normalised text of the blocks, one paragraph each, and where the headings stand in it, so
+ * the segmenter's units there can become heading units ("Was bedeutet das für Mieter?" is a
+ * heading because the page says so, not because of its wording).
+ */
+export function blocksToText(blocks: TextBlock[]): { text: string; headings: TextSpan[] } {
+  const parts: string[] = []
+  const headings: TextSpan[] = []
+  let at = 0
+  for (const block of blocks) {
+    const text = normaliseText(block.text)
+    if (text === '') continue
+    if (parts.length > 0) at += 2
+    if (block.heading) headings.push({ start: at, end: at + text.length })
+    parts.push(text)
+    at += text.length
+  }
+  return { text: parts.join('\n\n'), headings }
 }
 
 /** Removes every element matching the selector. */

@@ -6,20 +6,22 @@
 import { Readability } from '@mozilla/readability'
 import type { DocumentMeta } from '../../../contract/model'
 import { normaliseDate } from './dates'
-import { decodeText, normaliseText } from './decode'
+import { decodeText } from './decode'
 import {
   type DomDocument,
   type DomElement,
   type DomNode,
+  type TextSpan,
   NEVER_TEXT,
-  elementToText,
+  blocksToText,
+  elementToBlocks,
   parseHtmlDocument,
   removeAll,
 } from './dom-text'
 import { msg, type Message } from '../../../contract/messages'
 
 export type HtmlResult =
-  | { ok: true; text: string; meta: DocumentMeta; warnings: Message[] }
+  | { ok: true; text: string; headings: TextSpan[]; meta: DocumentMeta; warnings: Message[] }
   | { ok: false; reason: Message }
 
 /** Class and id words of page furniture that Readability would otherwise keep (ad labels…). */
@@ -41,16 +43,21 @@ export function readHtml(bytes: Uint8Array): HtmlResult {
   const doc = parseHtmlDocument(html)
   const meta = metaFromHead(doc)
   removeNoise(doc)
+  // Before Readability, which rewrites the document it reads.
+  const headline = articleHeadline(doc)
   const article = parseArticle(doc)
 
-  let text = article ? normaliseText(elementToText(article.content)) : ''
-  if (text === '') {
+  let body = article ? blocksToText(elementToBlocks(article.content)) : NO_TEXT
+  if (body.text === '') {
     const fallback = parseHtmlDocument(html)
     removeNoise(fallback)
     removeAll(fallback, FURNITURE)
-    text = normaliseText(fallback.body ? elementToText(fallback.body) : '')
+    body = fallback.body ? blocksToText(elementToBlocks(fallback.body)) : NO_TEXT
   }
+  const { text, headings } = body
   if (text === '') return { ok: false, reason: msg('import.htmlNoText') }
+  // The article's own headline is the title; <title> often carries the site's name as well.
+  if (headline) meta.title = headline
 
   if (article) {
     meta.title ??= clean(article.title)
@@ -59,9 +66,17 @@ export function readHtml(bytes: Uint8Array): HtmlResult {
     const published = clean(article.publishedTime)
     if (published) meta.date ??= normaliseDate(published)
   }
-  meta.title ??= clean(doc.querySelector('title')?.textContent) ??
-    clean(doc.querySelector('h1')?.textContent)
-  return { ok: true, text, meta: dropEmpty(meta), warnings: decoded.warnings }
+  meta.title ??= clean(doc.querySelector('title')?.textContent)
+  return { ok: true, text, headings, meta: dropEmpty(meta), warnings: decoded.warnings }
+}
+
+const NO_TEXT = { text: '', headings: [] as TextSpan[] }
+
+/** The `<h1>` of the article (inside `<article>` or `<main>` when the page has them). */
+function articleHeadline(doc: DomDocument): string | undefined {
+  const h1 =
+    doc.querySelector('article h1') ?? doc.querySelector('main h1') ?? doc.querySelector('h1')
+  return clean(h1?.textContent)
 }
 
 /** `<meta charset>` or the http-equiv form, looked up in the raw bytes as browsers do. */

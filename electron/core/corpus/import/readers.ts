@@ -4,6 +4,7 @@
  */
 import type { DocumentMeta } from '../../../contract/model'
 import { decodeText } from './decode'
+import type { TextSpan } from './dom-text'
 import { readDocx } from './docx'
 import { stem } from './fields'
 import { readHtml } from './html'
@@ -24,6 +25,8 @@ export interface ImportedText {
   suggestedId: string
   /** decoded, line endings \n, Unicode NFC, trimmed; paragraphs separated by blank lines */
   text: string
+  /** paragraphs of `text` the source marks as headings (HTML and Word headings) */
+  headings?: TextSpan[]
   meta: DocumentMeta
 }
 
@@ -81,11 +84,11 @@ async function readByType(name: string, ext: string, bytes: Uint8Array): Promise
     case '.html':
     case '.htm': {
       const r = readHtml(bytes)
-      return r.ok ? single(name, r.text, r.meta, r.warnings) : r
+      return r.ok ? single(name, r.text, r.meta, r.warnings, r.headings) : r
     }
     case '.docx': {
       const r = await readDocx(bytes)
-      return r.ok ? single(name, r.text, r.meta, r.warnings) : r
+      return r.ok ? single(name, r.text, r.meta, r.warnings, r.headings) : r
     }
     case '.md': {
       const decoded = decodeText(bytes)
@@ -105,8 +108,16 @@ async function readByType(name: string, ext: string, bytes: Uint8Array): Promise
   }
 }
 
-function single(name: string, text: string, meta: DocumentMeta, warnings: Message[]): ReadResult {
-  return { ok: true, docs: [{ origin: name, suggestedId: stem(name), text, meta }], warnings }
+function single(
+  name: string,
+  text: string,
+  meta: DocumentMeta,
+  warnings: Message[],
+  headings?: TextSpan[],
+): ReadResult {
+  const doc: ImportedText = { origin: name, suggestedId: stem(name), text, meta }
+  if (headings !== undefined && headings.length > 0) doc.headings = headings
+  return { ok: true, docs: [doc], warnings }
 }
 
 export function unsupportedReason(ext: string): Message {
