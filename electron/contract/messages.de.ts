@@ -7,6 +7,7 @@ export const de: Record<keyof EnglishCatalogue, MessageText> = {
   'api.failed': '{method} ist fehlgeschlagen: {detail}',
   'api.untrustedSender': 'Abgelehnt: Der Aufruf kam nicht aus dem Fenster der App.',
   'api.restarting': 'Die App startet neu.',
+  'job.failed': 'Die Arbeit brach mit einem Fehler ab: {detail}',
   'job.notFound': 'Es gibt keinen Auftrag „{id}“.',
 
   'unit.kind.sentence': 'Satz',

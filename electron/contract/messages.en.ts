@@ -8,6 +8,7 @@ export const en = {
   'api.failed': '{method} failed: {detail}',
   'api.untrustedSender': 'Refused: the call did not come from the app window.',
   'api.restarting': 'The app is restarting.',
+  'job.failed': 'The work stopped with an error: {detail}',
   'job.notFound': 'There is no job "{id}".',
 
   // Unit kinds, used as parameters

@@ -284,7 +284,8 @@ export interface JobStatus {
   /** For an import: the report; for an export: what was written. */
   report?: ImportReport
   exported?: ExportSummary
-  error?: string
+  /** Why a failed job failed. */
+  error?: Message
 }
 
 /** What an export wrote, for the analyst: every file with its size and what it holds. */

@@ -1,4 +1,6 @@
 import type { ImportProgress, JobKind, JobStatus } from '../contract/model'
+import { msg } from '../contract/messages'
+import { UserError } from './errors'
 
 export interface JobContext {
   signal: AbortSignal
@@ -30,7 +32,10 @@ export class JobRunner {
       },
       (e: unknown) => {
         status.state = controller.signal.aborted ? 'cancelled' : 'failed'
-        status.error = (e as Error).message ?? String(e)
+        status.error =
+          e instanceof UserError
+            ? e.toMessage()
+            : msg('job.failed', { detail: (e as Error).message ?? String(e) })
       },
     )
     this.prune()

@@ -337,7 +337,8 @@ describe('readSourceFile: CSV', () => {
       text: 'Ein deutlich längerer Wortlaut über Öl.',
       meta: { title: 'Kurz', extra: { Nr: '1' } },
     })
-    expect(warningsOf(r) && warningsOf(r)[0]).toMatch(
+    const warnings = warningsOf(r)
+    expect(warnings && warnings[0]).toMatch(
       /using "Wortlaut", which has the longest entries/,
     )
   })

@@ -2,9 +2,11 @@
  * What core says to the analyst: message codes with parameters, one catalogue per language,
  * carried through the handler table and put into words in English and German.
  */
+import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { CATALOGUES, formatMessage, msg, type MessageText } from '../../electron/contract/messages'
+import type { Codebook, ProjectInfo } from '../../electron/contract/model'
 import { UserError } from '../../electron/core/errors'
 import { openSettings } from '../../electron/core/settings'
 import { openWorkbench, type Workbench } from '../../electron/core/workbench'
@@ -121,10 +123,7 @@ describe('a workbench in German', () => {
     workbench = await open('de')
     const info = await workbench.handlers.getProject()
     if (!info.ok) throw new Error(info.error)
-    const project = info.value as {
-      name: string
-      codebook: typeof import('../../corpus/codebook.json')
-    }
+    const project = info.value as ProjectInfo
     expect(project.name).toBe('Beispielkorpus')
     expect(project.codebook.dimensions.map((d) => d.name)).toEqual([
       'Haltung',
@@ -137,8 +136,10 @@ describe('a workbench in German', () => {
       'neutral',
       'gemischt',
     ])
-    const english = (await import('../../corpus/codebook.json')).default
-    const shape = (c: typeof english) =>
+    const english = JSON.parse(
+      await readFile(join(SAMPLE_CORPUS, 'codebook.json'), 'utf8'),
+    ) as Codebook
+    const shape = (c: Codebook) =>
       c.dimensions.map((d) => [d.id, d.multi, d.labels.map((l) => [l.id, l.hotkey, l.color])])
     expect(shape(project.codebook)).toEqual(shape(english))
   })
