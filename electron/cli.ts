@@ -18,6 +18,7 @@ import {
   AgreementUsageError,
   agreementCommand,
 } from './core/reliability/cliCommand'
+import { MODEL_USAGE, ModelUsageError, modelCommand } from './core/suggest/cliCommand'
 import {
   companionCodebook,
   importAnnotatedExport,
@@ -37,7 +38,8 @@ commands:
                                          (an annotated JSONL export is restored as exported)
   info --project DIR                     print the project's documents and progress
 ${EXPORT_USAGE}
-${AGREEMENT_USAGE}`
+${AGREEMENT_USAGE}
+${MODEL_USAGE}`
 
 class CliError extends Error {}
 
@@ -161,6 +163,9 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   import: importCommand,
   info,
   export: exportCommand,
+  model: async (args) => {
+    process.stdout.write(await modelCommand(args))
+  },
   agreement: async (args) => {
     process.stdout.write(await agreementCommand(args))
   },
@@ -181,6 +186,7 @@ main(process.argv.slice(2)).catch((e: unknown) => {
   const known =
     e instanceof CliError ||
     e instanceof AgreementUsageError ||
+    e instanceof ModelUsageError ||
     (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
   process.stderr.write(`error: ${(e as Error).message}\n`)
   if (!known && process.env['DEBUG']) process.stderr.write(`${(e as Error).stack}\n`)

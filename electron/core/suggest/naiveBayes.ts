@@ -1,0 +1,91 @@
+/**
+ * Multinomial naive Bayes over the same weighted vectors (TF-IDF counts, as scikit-learn's
+ * MultinomialNB over a TfidfVectorizer), kept online: a label adds the example's values to its
+ * class's column sums, and only the columns it touches have their logarithm recomputed.
+ * Strong on few labels, where a discriminative model has too little to go on (Wang & Manning,
+ * "Baselines and bigrams", 2012); the suggestion model blends it with the linear model.
+ */
+import type { SparseVector } from './vectorizer'
+
+export class NaiveBayes {
+  /** Column sums per class, feature-major (f·K + k). */
+  private readonly counts: Float32Array
+  /** ln(counts + α), kept current column by column. */
+  private readonly logNumerator: Float32Array
+  private readonly classTotals: Float64Array
+  private readonly classDocs: Float64Array
+  private readonly seen: Uint8Array
+  private columnsSeen = 0
+  private documents = 0
+
+  constructor(
+    readonly dim: number,
+    readonly classes: number,
+    readonly alpha: number,
+  ) {
+    this.counts = new Float32Array(dim * classes)
+    this.logNumerator = new Float32Array(dim * classes).fill(Math.log(alpha))
+    this.classTotals = new Float64Array(classes)
+    this.classDocs = new Float64Array(classes)
+    this.seen = new Uint8Array(dim)
+  }
+
+  /** Adds one example of class `k` (several for a multi-label example: call once per label). */
+  add(x: SparseVector, k: number): void {
+    const K = this.classes
+    const { indices, values } = x
+    this.classDocs[k]++
+    this.documents++
+    for (let i = 0; i < indices.length; i++) {
+      const f = indices[i]
+      const at = f * K + k
+      this.counts[at] += values[i]
+      this.logNumerator[at] = Math.log(this.counts[at] + this.alpha)
+      this.classTotals[k] += values[i]
+      if (!this.seen[f]) {
+        this.seen[f] = 1
+        this.columnsSeen++
+      }
+    }
+  }
+
+  /**
+   * The model as a linear function of x: ln θ_kf = logNumerator[f·K + k] − logDenominator[k]
+   * (α smoothing over the columns seen), and the class priors.
+   */
+  parameters(): {
+    logNumerator: Float32Array
+    logDenominator: Float64Array
+    logPrior: Float64Array
+  } {
+    const K = this.classes
+    const columns = Math.max(1, this.columnsSeen)
+    const logDenominator = new Float64Array(K)
+    const logPrior = new Float64Array(K)
+    for (let k = 0; k < K; k++) {
+      logDenominator[k] = Math.log(this.classTotals[k] + this.alpha * columns)
+      logPrior[k] = Math.log((this.classDocs[k] + 1) / (this.documents + K))
+    }
+    return { logNumerator: this.logNumerator, logDenominator, logPrior }
+  }
+
+  /** Joint log-likelihoods ln P(k) + Σ x_f ln θ_kf into `out`. */
+  logLikelihoods(x: SparseVector, out: Float64Array): Float64Array {
+    const K = this.classes
+    out.fill(0)
+    const { indices, values } = x
+    let mass = 0
+    for (let i = 0; i < indices.length; i++) {
+      const base = indices[i] * K
+      const v = values[i]
+      mass += v
+      for (let k = 0; k < K; k++) out[k] += this.logNumerator[base + k] * v
+    }
+    const columns = Math.max(1, this.columnsSeen)
+    for (let k = 0; k < K; k++) {
+      const prior = Math.log((this.classDocs[k] + 1) / (this.documents + K))
+      out[k] += prior - mass * Math.log(this.classTotals[k] + this.alpha * columns)
+    }
+    return out
+  }
+}
