@@ -447,6 +447,17 @@ describe('segmentText: ordinals, units and lists', () => {
     ])
   })
 
+  it('makes the items of a numbered list written in one line units, and a lone number not', () => {
+    expect(
+      texts('Die Regeln lauten: 1. Abstand halten. 2. Maske tragen. 3. Hände waschen.'),
+    ).toEqual(['Die Regeln lauten:', '1. Abstand halten.', '2. Maske tragen.', '3. Hände waschen.'])
+    expect(texts('Das Team wurde 2. Der Rivale wurde 3. Das war knapp.')).toEqual([
+      'Das Team wurde 2.',
+      'Der Rivale wurde 3.',
+      'Das war knapp.',
+    ])
+  })
+
   it('codes a short list item as a sentence, not as a heading', () => {
     expect(kinds('• einige Sorten Weichkäse')).toBe('sentence')
     expect(kinds('Die Lehren aus dem Gipfel')).toBe('heading')

@@ -8,6 +8,9 @@
  *   "3. ", "b) ") starts an item only when the line is evidently part of a list: the line before
  *   ends a sentence or announces the list with a colon, or a neighbouring line has the same shape.
  *   Otherwise it is a hard-wrapped line of running text ("… am\n3. Oktober").
+ * - Numbers counting up inside running text, each after a sentence end or a colon, are a list
+ *   written in one line: "Die Regeln: 1. Abstand halten. 2. Maske tragen." A single number
+ *   there is not ("Die Aufgaben sind erledigt. 2. Die Frage …" stays as the splitter sees it).
  */
 
 export interface ListItem {
@@ -22,6 +25,10 @@ const BULLET_LABEL = new RegExp(`(?<=^|\\s)[${BULLETS}](?:\\s*(?:\\d{1,3}|[a-z])
 const ANY_BULLET = new RegExp(`[${BULLETS}]`, 'u')
 const LINE_LABEL = /^(?:[-–—*+]|\d{1,3}[.)]|[a-z]\))(?=[^\S\n]+\S)/
 const ENDS_LEAD_IN = /[.!?…:]["'«»‘’‚‛“”„‟‹›)\]]*$/u
+const INLINE_NUMBER = /(\d{1,2})[.)](?=\s+\S)/g
+const AFTER_END_OR_COLON = /(?:^|[.!?…:]["'«»‘’‚‛“”„‟‹›)\]]*\s+)$/u
+/** How far back the sentence end or colon before an inline number is looked for. */
+const LOOK_BACK = 4
 
 export function listItems(p: string): ListItem[] {
   const items: ListItem[] = []
@@ -46,9 +53,34 @@ export function listItems(p: string): ListItem[] {
         sameShape(label, labels[i + 1])
       if (listed) items.push({ start: lines[i].start, labelEnd: lines[i].start + label.length })
     }
-    items.sort((a, b) => a.start - b.start)
   }
-  return items
+  inlineNumbered(p, items)
+  items.sort((a, b) => a.start - b.start)
+  return items.filter((x, i) => i === 0 || x.start !== items[i - 1].start)
+}
+
+/** Adds the items of numbered lists written in running text: 1., 2., 3. in a row. */
+function inlineNumbered(p: string, items: ListItem[]): void {
+  INLINE_NUMBER.lastIndex = 0
+  let run: { n: number; item: ListItem }[] = []
+  const close = (): void => {
+    if (run.length >= 2) for (const r of run) items.push(r.item)
+    run = []
+  }
+  let m: RegExpExecArray | null
+  while ((m = INLINE_NUMBER.exec(p)) !== null) {
+    const at = m.index
+    if (at > 0 && !/\s/.test(p.charAt(at - 1))) continue
+    if (!AFTER_END_OR_COLON.test(p.slice(Math.max(0, at - LOOK_BACK), at))) continue
+    const n = Number(m[1])
+    const item = { start: at, labelEnd: at + m[0].length }
+    if (run.length > 0 && n === run[run.length - 1].n + 1) run.push({ n, item })
+    else {
+      close()
+      run = [{ n, item }]
+    }
+  }
+  close()
 }
 
 /** The item starts with a list label, so a short unpunctuated item is not a heading. */
