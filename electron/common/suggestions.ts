@@ -50,3 +50,20 @@ export function compileSuggester(codebook: Codebook): (text: string) => Mention[
     return out
   }
 }
+
+/** The mentions whose label the analyst has not dismissed for this sentence. */
+export function withoutDismissed(mentions: Mention[], dismissed?: readonly string[]): Mention[] {
+  if (!dismissed?.length) return mentions
+  const gone = new Set(dismissed)
+  return mentions.filter((m) => !gone.has(m.labelId))
+}
+
+/** One suggestion per label, in the order of the text, leaving out labels already given. */
+export function openMentions(mentions: Mention[], given: (m: Mention) => boolean): Mention[] {
+  const seen = new Set<string>()
+  return mentions.filter((m) => {
+    if (seen.has(m.labelId) || given(m)) return false
+    seen.add(m.labelId)
+    return true
+  })
+}

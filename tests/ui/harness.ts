@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { test as base, expect, type Page } from '@playwright/test'
 import { API_METHODS, BRIDGE_GLOBAL, type ApiMethod } from '../../electron/contract/api'
+import type { SentenceAnnotation } from '../../electron/contract/model'
 import { openSettings } from '../../electron/core/settings'
 import { openWorkbench, type Workbench, type WorkbenchPaths } from '../../electron/core/workbench'
 import { ScriptedDialogs } from '../support/scriptedDialogs'
@@ -27,12 +28,15 @@ export class Harness {
     readonly page: Page,
     readonly url: string,
     readonly dataDir: string,
+    /** The system language the core sees, as main reads it from the OS: the browser's here. */
+    readonly systemLocale: 'en' | 'de' = 'en',
   ) {
     this.paths = {
       projectDir: join(dataDir, 'projects', 'default'),
       settingsFile: join(dataDir, 'settings.json'),
       sampleCorpusDir: join(REPO, 'corpus'),
       dialogs: this.dialogs,
+      systemLocale,
     }
   }
 
@@ -91,9 +95,10 @@ export const test = base.extend<{ harness: Harness }, { rendererUrl: string }>({
     },
     { scope: 'worker' },
   ],
-  harness: async ({ page, rendererUrl }, use) => {
+  harness: async ({ page, rendererUrl, locale }, use) => {
     const dir = await mkdtemp(join(tmpdir(), 'workbench-ui-'))
-    const harness = new Harness(page, rendererUrl, dir)
+    const system = locale?.toLowerCase().startsWith('de') ? 'de' : 'en'
+    const harness = new Harness(page, rendererUrl, dir, system)
     // An uncaught error in the page is a bug the analyst would hit: every test fails on one.
     const pageErrors: string[] = []
     page.on('pageerror', (e) => pageErrors.push(e.message))
@@ -103,5 +108,17 @@ export const test = base.extend<{ harness: Harness }, { rendererUrl: string }>({
     expect(pageErrors, 'uncaught errors in the page').toEqual([])
   },
 })
+
+/**
+ * The annotations of a document as the core holds them once a save has returned, which is after
+ * the write is durable on disk (read through the core, whatever the folder layout).
+ */
+export async function storedAnnotations(
+  harness: Harness,
+  documentId: string,
+): Promise<Record<string, SentenceAnnotation>> {
+  if (!harness.workbench) throw new Error('The app is not running.')
+  return (await harness.workbench.service.getDocument(documentId)).annotations
+}
 
 export { expect } from '@playwright/test'

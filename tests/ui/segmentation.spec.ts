@@ -39,5 +39,5 @@ test('a sentence is split and merged in the UI, and its labels follow, marked fo
   await expect(app.page.getByRole('status').filter({ hasText: /Segmented again/ })).toBeVisible()
   const again = await harness.restart()
   await again.ready()
-  await expect(again.sentences.nth(1)).toHaveClass(/coded/)
+  await expect(again.sentences.nth(1)).toHaveAccessibleDescription(/^coded: critical, Trump/)
 })

@@ -7,7 +7,7 @@ test('a stance chosen by keyboard lands in the project file and is shown after a
 }) => {
   const app = await harness.start({ annotator: 'Test Analyst' })
   await app.ready()
-  await expect(app.page.getByRole('navigation').getByRole('button')).toHaveCount(5)
+  await expect(app.page.getByRole('navigation').getByRole('listitem')).toHaveCount(5)
 
   await app.press('ArrowDown', '2')
   await expect(app.label('critical')).toHaveAttribute('aria-pressed', 'true')
@@ -25,7 +25,7 @@ test('a stance chosen by keyboard lands in the project file and is shown after a
   const again = await harness.restart()
   await again.ready()
   const sentence = again.sentences.filter({ hasText: focusedText! })
-  await expect(sentence).toHaveClass(/coded/)
+  await expect(sentence).toHaveAccessibleDescription('coded: critical')
   await sentence.click()
   await expect(again.label('critical')).toHaveAttribute('aria-pressed', 'true')
   await expect(again.label('supportive')).toHaveAttribute('aria-pressed', 'false')

@@ -14,13 +14,31 @@ import {
   toggleLabel,
   toInput,
 } from '../../../electron/common/annotationEdits'
-import { compileSuggester, type Mention } from '../../../electron/common/suggestions'
+import {
+  compileSuggester,
+  openMentions,
+  withoutDismissed,
+  type Mention,
+} from '../../../electron/common/suggestions'
+import { i18n } from '../i18n'
 import { useDocumentStore } from '../stores/document'
 import { useHistoryStore, type HistoryChange, type HistoryEntry } from '../stores/history'
 import { useProjectStore } from '../stores/project'
 import { useUiStore } from '../stores/ui'
 
 let shared: ReturnType<typeof createCoding> | null = null
+
+/** The index of the first statement an action changed (0 when it changed none, or only flags). */
+export function changedStatement(
+  before: SentenceAnnotationInput | null,
+  after: SentenceAnnotationInput | null,
+): number {
+  const a = before?.statements ?? []
+  const b = after?.statements ?? []
+  for (let i = 0; i < Math.max(a.length, b.length); i++)
+    if (JSON.stringify(a[i]) !== JSON.stringify(b[i])) return i
+  return 0
+}
 
 /**
  * The coding actions on the focused sentence, shared by the keyboard map and the mouse. Every
@@ -46,24 +64,26 @@ function createCoding() {
   )
   const suggester = computed(() => compileSuggester(project.codebook))
 
-  /** Alias mentions in the focused sentence (offsets relative to the sentence). */
+  /**
+   * Alias mentions in the focused sentence (offsets relative to the sentence), without those the
+   * analyst dismissed for this sentence as false positives.
+   */
   const mentions = computed<Mention[]>(() =>
-    focused.value ? suggester.value(doc.textOf(focused.value)) : [],
+    focused.value
+      ? withoutDismissed(suggester.value(doc.textOf(focused.value)), focusedInput.value.dismissed)
+      : [],
   )
 
-  /** Suggested labels the current statement does not carry yet. */
-  const openSuggestions = computed(() => {
-    const seen = new Set<string>()
-    return mentions.value.filter((m) => {
-      if (
-        seen.has(m.labelId) ||
-        hasLabel(focusedInput.value, statementIndex.value, m.dimensionId, m.labelId)
-      )
-        return false
-      seen.add(m.labelId)
-      return true
-    })
-  })
+  /** Suggested labels the current statement does not carry yet, each once. */
+  const openSuggestions = computed(() =>
+    openMentions(mentions.value, (m) =>
+      hasLabel(focusedInput.value, statementIndex.value, m.dimensionId, m.labelId),
+    ),
+  )
+
+  function dimensionOf(id: string): Dimension | undefined {
+    return project.codebook.dimensions.find((d) => d.id === id)
+  }
 
   function beforeOf(unitId: string): SentenceAnnotationInput | null {
     const a = annotations.value[unitId]
@@ -97,23 +117,47 @@ function createCoding() {
   }
 
   function toggle(dimension: Dimension, labelId: string, provenance: Provenance = 'manual'): void {
-    edit(`label ${labelId}`, (input) =>
+    edit('label', (input) =>
       toggleLabel(input, statementIndex.value, dimension, labelId, provenance),
     )
+  }
+
+  /**
+   * A label's own key: when the sentence mentions that label (an actor's alias) the label is
+   * recorded as an accepted suggestion, otherwise as chosen by hand.
+   */
+  function toggleByKey(dimension: Dimension, labelId: string): void {
+    const suggested = openSuggestions.value.some((m) => m.labelId === labelId)
+    toggle(dimension, labelId, suggested ? 'suggested-accepted' : 'manual')
   }
 
   /** Accepts every open suggestion of the focused sentence, recorded as "suggested, accepted". */
   function acceptSuggestions(): void {
     const open = openSuggestions.value
     if (open.length === 0) return
-    edit('accept suggestions', (input) =>
+    edit('accept', (input) =>
       open.reduce((acc, m) => {
-        const dimension = project.codebook.dimensions.find((d) => d.id === m.dimensionId)
+        const dimension = dimensionOf(m.dimensionId)
         return dimension
           ? toggleLabel(acc, statementIndex.value, dimension, m.labelId, 'suggested-accepted')
           : acc
       }, input),
     )
+  }
+
+  /** Accepts one suggestion out of several. */
+  function acceptSuggestion(labelId: string): void {
+    const m = openSuggestions.value.find((x) => x.labelId === labelId)
+    const dimension = m && dimensionOf(m.dimensionId)
+    if (dimension) toggle(dimension, labelId, 'suggested-accepted')
+  }
+
+  /** Dismisses a suggestion as a false positive; it stays dismissed for this sentence. */
+  function dismissSuggestion(labelId: string): void {
+    edit('dismiss', (input) => ({
+      ...input,
+      dismissed: [...new Set([...(input.dismissed ?? []), labelId])],
+    }))
   }
 
   /** A bulk action: accepts the suggestions of every sentence of the open document, one undo step. */
@@ -124,15 +168,15 @@ function createCoding() {
     for (const unit of codable.value) {
       const before = beforeOf(unit.id)
       let after = before ?? emptyInput()
-      for (const m of suggester.value(doc.textOf(unit))) {
+      for (const m of withoutDismissed(suggester.value(doc.textOf(unit)), before?.dismissed)) {
         if (hasLabel(after, 0, m.dimensionId, m.labelId)) continue
-        const dimension = project.codebook.dimensions.find((d) => d.id === m.dimensionId)
+        const dimension = dimensionOf(m.dimensionId)
         if (dimension) after = toggleLabel(after, 0, dimension, m.labelId, 'suggested-accepted')
       }
       if (JSON.stringify(after) !== JSON.stringify(before ?? emptyInput()))
         changes.push({ documentId: docId, unitId: unit.id, before, after })
     }
-    commit('accept all suggestions', changes)
+    commit('acceptAll', changes)
     return changes.length
   }
 
@@ -183,30 +227,44 @@ function createCoding() {
     })
   }
 
-  /** Jumps to the next sentence without labels, wrapping around the document. */
+  /**
+   * Jumps to the next sentence that is not coded by the codebook's rule (it lacks a label of a
+   * required dimension), wrapping around the document; says so when there is none.
+   */
   function nextUncoded(): void {
     const n = codable.value.length
     for (let step = 1; step <= n; step++) {
       const i = (focusIndex.value + step) % n
-      if (!isAnnotated(annotations.value[codable.value[i].id])) return focusAt(i)
+      if (!isAnnotated(annotations.value[codable.value[i].id], project.codebook)) return focusAt(i)
     }
+    if (n > 0) ui.notify(i18n.global.t('coding.allCoded'))
   }
 
   function newStatement(): void {
     const count = focusedInput.value.statements.length
-    edit('add statement', addStatement)
+    edit('addStatement', addStatement)
     statementIndex.value = count
   }
 
   function dropStatement(): void {
     const index = statementIndex.value
-    edit('remove statement', (input) => removeStatement(input, index))
+    edit('removeStatement', (input) => removeStatement(input, index))
     statementIndex.value = Math.max(0, index - 1)
   }
 
   function cycleStatement(delta: number): void {
     const count = focusedInput.value.statements.length
-    statementIndex.value = (statementIndex.value + delta + count) % count
+    if (count > 0) statementIndex.value = (statementIndex.value + delta + count) % count
+  }
+
+  /** Marks the sentence coded although a required dimension has no label (or takes that back). */
+  function toggleDone(): void {
+    edit('done', (input) => {
+      const next = { ...input }
+      if (input.done) delete next.done
+      else next.done = true
+      return next
+    })
   }
 
   function toggleUncertain(): void {
@@ -232,14 +290,47 @@ function createCoding() {
     if (first) await goTo(first.documentId, first.unitId)
   }
 
+  /** Says what an undo or redo changed: the action, and the statement as it now reads. */
+  function tellChange(entry: HistoryEntry, side: 'before' | 'after', verb: 'undone' | 'redone') {
+    const { t } = i18n.global
+    const action = t(`history.action.${entry.label}`)
+    const first = entry.changes[0]
+    if (entry.changes.length > 1 || !first)
+      return ui.notify(
+        t(`history.${verb}Many`, {
+          action,
+          sentences: t('history.sentences', entry.changes.length),
+        }),
+      )
+    const index = changedStatement(first.before, first.after)
+    const now = first[side] ?? emptyInput()
+    const statement = now.statements[index] ?? now.statements[0]
+    const names = statement
+      ? Object.entries(statement.values).flatMap(([d, ids]) => {
+          const dimension = dimensionOf(d)
+          return ids.map((id) => dimension?.labels.find((l) => l.id === id)?.name ?? id)
+        })
+      : []
+    ui.notify(
+      t(`history.${verb}`, {
+        action,
+        sentence: focusIndex.value + 1,
+        statement: Math.min(index, Math.max(now.statements.length - 1, 0)) + 1,
+        labels: names.length ? names.join(', ') : t('history.noLabels'),
+      }),
+    )
+  }
+
   async function undo(): Promise<void> {
-    await showChange(history.past.at(-1))
-    await history.undo()
+    const entry = history.past.at(-1)
+    await showChange(entry)
+    if (await history.undo()) tellChange(entry!, 'before', 'undone')
   }
 
   async function redo(): Promise<void> {
-    await showChange(history.future.at(-1))
-    await history.redo()
+    const entry = history.future.at(-1)
+    await showChange(entry)
+    if (await history.redo()) tellChange(entry!, 'after', 'redone')
   }
 
   return {
@@ -250,7 +341,11 @@ function createCoding() {
     mentions,
     openSuggestions,
     toggle,
+    toggleByKey,
     acceptSuggestions,
+    acceptSuggestion,
+    dismissSuggestion,
+    toggleDone,
     acceptAllSuggestionsInDocument,
     clear,
     move,

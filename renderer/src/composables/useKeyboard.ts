@@ -14,6 +14,20 @@ export function isTyping(target: EventTarget | null): boolean {
   return !['checkbox', 'radio', 'button', 'submit', 'range', 'color'].includes(type)
 }
 
+/**
+ * True when Enter and Space are coding keys for a press on this target: the focus is in the
+ * article, on the coding panel itself, or nowhere. On a button, a link or a list item they keep
+ * their own meaning (activate it), so every control works from the keyboard alone.
+ */
+export function isCodingTarget(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement) || target === document.body) return true
+  if (target.closest('[data-coding-surface="article"]')) {
+    // The include buttons of headings inside the article are controls too.
+    return !target.closest('button, a[href], input, select, textarea')
+  }
+  return target.matches('[data-coding-surface="panel"]')
+}
+
 export interface ScreenCommands {
   openShortcuts: () => void
   focusNote: () => void
@@ -24,6 +38,8 @@ export interface ScreenCommands {
  * The annotation screen's keyboard map. Labels are matched on `KeyboardEvent.key` (the character
  * the layout produces), so a label's key is the one printed on the analyst's keyboard, on
  * QWERTZ as on QWERTY. Nothing fires while a text field or a modal dialog has the keyboard.
+ * Tab and Shift+Tab are never taken: they walk the controls (toolbar, documents, article,
+ * coding panel); ← and → choose the statement.
  */
 export function useKeyboard(
   coding: ReturnType<typeof useCoding>,
@@ -50,9 +66,12 @@ export function useKeyboard(
       return
     }
     if (typing || event.altKey) return
+    if ((event.key === 'Enter' || event.key === ' ') && !isCodingTarget(event.target)) return
     const commands: Record<string, () => void> = {
       ArrowDown: () => coding.move(1),
       ArrowUp: () => coding.move(-1),
+      ArrowRight: () => coding.cycleStatement(1),
+      ArrowLeft: () => coding.cycleStatement(-1),
       PageDown: () => void coding.moveDocument(1),
       PageUp: () => void coding.moveDocument(-1),
       ' ': () => coding.nextUncoded(),
@@ -67,11 +86,6 @@ export function useKeyboard(
       Delete: () => coding.clear(),
       Backspace: () => coding.clear(),
     }
-    // Tab cycles statements only while no control has the focus, so Tab still walks the controls.
-    const onPage =
-      event.target === document.body || (event.target as HTMLElement).closest?.('[role="listbox"]')
-    if (event.key === 'Tab' && onPage)
-      commands.Tab = () => coding.cycleStatement(event.shiftKey ? -1 : 1)
     const command = commands[event.key]
     if (command) {
       event.preventDefault()
@@ -81,7 +95,7 @@ export function useKeyboard(
     const hit = labelForKey(codebook(), event.key)
     if (hit) {
       event.preventDefault()
-      coding.toggle(hit.dimension, hit.label.id)
+      coding.toggleByKey(hit.dimension, hit.label.id)
     }
   }
   onMounted(() => window.addEventListener('keydown', onKey))

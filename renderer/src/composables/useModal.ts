@@ -26,7 +26,8 @@ export function useModal(
     const focusable = [...root.value.querySelectorAll<HTMLElement>(FOCUSABLE)]
     const first = focusable[0]
     const last = focusable[focusable.length - 1]
-    if (event.shiftKey && document.activeElement === first) {
+    const outside = !focusable.includes(document.activeElement as HTMLElement)
+    if (event.shiftKey && (document.activeElement === first || outside)) {
       event.preventDefault()
       last?.focus()
     } else if (!event.shiftKey && document.activeElement === last) {

@@ -1,11 +1,12 @@
 import { computed, ref } from 'vue'
 import { acceptHMRUpdate, defineStore } from 'pinia'
-import type {
-  Codebook,
-  CodebookImpact,
-  Dimension,
-  Label,
-  SentenceAnnotationInput,
+import {
+  codedRuleKey,
+  type Codebook,
+  type CodebookImpact,
+  type Dimension,
+  type Label,
+  type SentenceAnnotationInput,
 } from '../../../electron/contract/model'
 import {
   codebookChanged,
@@ -35,7 +36,7 @@ const PALETTE = [
 export type LabelPatch = Partial<
   Pick<Label, 'name' | 'color' | 'hotkey' | 'definition' | 'examples' | 'aliases'>
 >
-export type DimensionPatch = Partial<Pick<Dimension, 'name' | 'multi'>>
+export type DimensionPatch = Partial<Pick<Dimension, 'name' | 'multi' | 'required'>>
 
 /** What the save button led to: stored, waiting for the analyst to confirm a deletion, or nothing. */
 export type SaveOutcome = 'saved' | 'confirm' | 'unchanged' | 'failed'
@@ -226,6 +227,7 @@ export const useCodebookStore = defineStore('codebook', () => {
 
   async function commit(stripsAnnotations: boolean): Promise<SaveOutcome> {
     const removed = removedIds(saved.value, draft.value)
+    const recount = codedRuleKey(saved.value) !== codedRuleKey(draft.value)
     const next = await call(() => api.saveCodebook(draft.value))
     if (!next) return 'failed'
     if (removed.labels.size || removed.dimensions.size) {
@@ -242,6 +244,8 @@ export const useCodebookStore = defineStore('codebook', () => {
       if (doc.documentId) await doc.open(doc.documentId)
     } else if (project.info) {
       project.info = { ...project.info, codebook: next }
+      // Another set of required dimensions changes what counts as coded: core recounted.
+      if (recount) await project.refreshDocuments()
     }
     draft.value = clone(next)
     lastEdited.value = null

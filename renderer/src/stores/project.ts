@@ -78,7 +78,8 @@ export const useProjectStore = defineStore('project', () => {
   ): void {
     const i = indexById.get(documentId)
     if (i === undefined) return
-    const delta = Number(isAnnotated(after)) - Number(isAnnotated(before))
+    const delta =
+      Number(isAnnotated(after, codebook.value)) - Number(isAnnotated(before, codebook.value))
     if (delta === 0) return
     const doc = documents.value[i]
     replaceSummary({ ...doc, annotatedCount: doc.annotatedCount + delta })
