@@ -235,7 +235,10 @@ export interface AnnotationChange {
 
 /** What to look for across the corpus. Every given criterion must hold. */
 export interface SentenceQuery {
-  /** Words to find; umlauts and ß match loosely (Muenchen finds München, Strasse finds Straße). */
+  /**
+   * Words to find, all of them in any order; umlauts and ß match loosely (Muenchen finds München,
+   * Strasse finds Straße).
+   */
   text?: string
   /** Sentences carrying this label (in any statement). */
   labelId?: string
@@ -255,6 +258,8 @@ export interface SentenceHit {
   documentTitle: string
   unitId: string
   text: string
+  /** Where the searched words occur in `text` (sorted, not overlapping), to highlight them. */
+  highlights?: Array<{ start: number; end: number }>
 }
 
 export interface SentenceHits {

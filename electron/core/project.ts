@@ -129,6 +129,8 @@ export class ProjectService {
           uncertain: input.uncertain,
           note: input.note,
           ...(input.needsReview ? { needsReview: input.needsReview } : {}),
+          ...(input.done ? { done: true } : {}),
+          ...(input.dismissed?.length ? { dismissed: [...new Set(input.dismissed)] } : {}),
           annotator,
           coder: this.repo.coder,
           createdAt: previous?.createdAt ?? stamp,
