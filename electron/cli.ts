@@ -5,9 +5,8 @@
 import { readFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
 import type { ImportReport } from './contract/model'
-import { normaliseText } from './core/corpus/document'
 import { importPaths } from './core/corpus/importer'
-import { segmentText } from './core/corpus/segment'
+import { decodeSource, segmentSource } from './core/corpus/sourceText'
 import { loadDefaultCodebook } from './core/workbench'
 import { openLowdbRepository } from './core/storage/lowdbRepository'
 import { fileURLToPath } from 'node:url'
@@ -43,14 +42,14 @@ ${MODEL_USAGE}`
 
 class CliError extends Error {}
 
-async function readInput(file: string | undefined): Promise<string> {
+async function readInput(file: string | undefined): Promise<Uint8Array> {
   if (!file || file === '-') {
     const chunks: Buffer[] = []
     for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
-    return Buffer.concat(chunks).toString('utf8')
+    return Buffer.concat(chunks)
   }
   try {
-    return await readFile(file, 'utf8')
+    return await readFile(file)
   } catch (e) {
     throw new CliError(`cannot read ${file}: ${(e as Error).message}`)
   }
@@ -58,9 +57,12 @@ async function readInput(file: string | undefined): Promise<string> {
 
 async function segment(args: string[]): Promise<void> {
   if (args.length > 1) throw new CliError('segment takes one file (or - for standard input)')
-  // Offsets refer to the text as the app stores it: line endings normalised, NFC.
-  const text = normaliseText(await readInput(args[0]))
-  const lines = segmentText(text).map((s) =>
+  // Offsets index the input as given (decoded, without its byte-order mark), whatever its line
+  // endings and normal form: input.slice(start, end) is the unit.
+  const decoded = decodeSource(await readInput(args[0]))
+  if (!decoded.ok)
+    throw new CliError(`cannot segment ${args[0] ?? 'standard input'}: ${decoded.reason}`)
+  const lines = segmentSource(decoded.text).map((s) =>
     JSON.stringify({ text: s.text, start: s.start, end: s.end, kind: s.kind }),
   )
   process.stdout.write(lines.length ? `${lines.join('\n')}\n` : '')

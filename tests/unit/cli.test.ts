@@ -1,7 +1,10 @@
 import { spawnSync } from 'node:child_process'
+import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
-import { REPO } from './helpers'
+import iconv from 'iconv-lite'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { decodeSource, segmentSource } from '../../electron/core/corpus/sourceText'
+import { REPO, tempDir } from './helpers'
 
 function cli(args: string[], input?: string) {
   return spawnSync(
@@ -42,5 +45,93 @@ describe('the command-line tool', () => {
     const unknown = cli(['frobnicate'])
     expect(unknown.status).toBe(2)
     expect(unknown.stderr).toMatch(/unknown command "frobnicate"/)
+  })
+})
+
+interface Unit {
+  text: string
+  start: number
+  end: number
+  kind: string
+}
+
+/**
+ * `segment` prints offsets into the input as given: decoded, byte-order mark removed, nothing else
+ * changed, so a tool can cut the units out of the very file it passed in.
+ */
+describe('the command-line tool: segment offsets index the input as given', () => {
+  let dir: string
+  let cleanup: () => Promise<void>
+  beforeAll(async () => ({ dir, cleanup } = await tempDir('cli-segment-')))
+  afterAll(() => cleanup())
+
+  async function segmentFile(name: string, bytes: Uint8Array): Promise<Unit[]> {
+    const path = join(dir, name)
+    await writeFile(path, bytes)
+    const r = cli(['segment', path])
+    expect(r.stderr).toBe('')
+    expect(r.status).toBe(0)
+    return r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Unit)
+  }
+
+  function expectSlices(input: string, units: Unit[]): void {
+    for (const u of units) expect(input.slice(u.start, u.end)).toBe(u.text)
+  }
+
+  it('holds on a file that starts with a space', async () => {
+    const input = '  Der Gipfel in Hanoi scheiterte. Trump reiste früher ab.'
+    const units = await segmentFile('space.txt', Buffer.from(input, 'utf8'))
+    expectSlices(input, units)
+    expect(units.map((u) => [u.start, u.end])).toEqual([
+      [2, 33],
+      [34, 57],
+    ])
+  })
+
+  it('holds on a file with CRLF line endings', async () => {
+    const input =
+      'Gipfel ohne Ergebnis\r\n\r\nDer Gipfel in Hanoi scheiterte.\r\nTrump reiste ab.\r\n\r\nVon Anna Schmidt\r\n'
+    const units = await segmentFile('crlf.txt', Buffer.from(input, 'utf8'))
+    expectSlices(input, units)
+    expect(units.map((u) => `${u.kind}: ${u.text}`)).toEqual([
+      'heading: Gipfel ohne Ergebnis',
+      'sentence: Der Gipfel in Hanoi scheiterte.',
+      'sentence: Trump reiste ab.',
+      'byline: Von Anna Schmidt',
+    ])
+  })
+
+  it('holds on decomposed umlauts, and splits them as it splits composed ones', async () => {
+    const composed =
+      'Die Gründe für das Scheitern sind unklar. Die Börse in Köln reagierte gelassen.'
+    const input = composed.normalize('NFD')
+    expect(input.length).toBeGreaterThan(composed.length)
+    const units = await segmentFile('nfd.txt', Buffer.from(input, 'utf8'))
+    expectSlices(input, units)
+    expect(units.map((u) => u.text.normalize('NFC'))).toEqual([
+      'Die Gründe für das Scheitern sind unklar.',
+      'Die Börse in Köln reagierte gelassen.',
+    ])
+    expect(units[1].end).toBe(input.length)
+  })
+
+  it('indexes the text after a byte-order mark, in UTF-8 and UTF-16', () => {
+    // In process: the CLI reads a file through exactly these two calls.
+    const input = 'Erster Satz. Zweiter Satz.'
+    for (const bytes of [
+      iconv.encode(input, 'utf-8', { addBOM: true }),
+      iconv.encode(input, 'utf-16le', { addBOM: true }),
+    ]) {
+      const decoded = decodeSource(bytes)
+      expect(decoded).toEqual({ ok: true, text: input })
+      const units = decoded.ok ? segmentSource(decoded.text) : []
+      expect(units.map((u) => [u.text, u.start, u.end])).toEqual([
+        ['Erster Satz.', 0, 12],
+        ['Zweiter Satz.', 13, 26],
+      ])
+    }
   })
 })
