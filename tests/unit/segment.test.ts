@@ -530,7 +530,14 @@ describe('segmentText: unit kinds', () => {
     ['Von einem Scheitern will er nichts wissen.', 'sentence'],
     ['Quellen zufolge ist der Minister zurückgetreten.', 'sentence'],
     ['Ist das das Ende?', 'sentence'],
-  ])('%s -> %s', (text, want) => {
+    [
+      'Gipfel ohne Ergebnis\n12. Juni 2018\nVon Anna Schmidt\nQuelle: dpa',
+      'heading meta byline meta',
+    ],
+    ['Von Anna Schmidt\nQuelle: dpa', 'byline meta'],
+    ['Die Mauer fiel am\n9. November 1989\nund niemand ahnte es.', 'sentence'],
+    ['Kanzler Scholz bei der Ankunft in Berlin.\nFoto: dpa', 'caption caption'],
+  ])('%j -> %s', (text, want) => {
     expect(kinds(text)).toBe(want)
   })
 })

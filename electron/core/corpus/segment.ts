@@ -135,7 +135,10 @@ function headerBlockLines(p: string): { start: number; end: number }[] | undefin
     if (line !== undefined) {
       const t = p.slice(line.start, line.end)
       if (t.length > MAX_BLOCK_LINE) return undefined
-      if (wholeParagraphKind(t) !== undefined) metadata++
+      const kind = wholeParagraphKind(t)
+      // A caption with its credit line is one caption, as on one line.
+      if (kind === 'caption') return undefined
+      if (kind !== undefined) metadata++
       // A title line comes before the metadata and reads as a heading or a whole sentence.
       else if (metadata > 0 || ++titles > MAX_BLOCK_TITLE_LINES || !isTitleLine(t)) return undefined
       lines.push(line)
