@@ -24,6 +24,7 @@ import type {
   SentenceQuery,
   UnitEditResult,
 } from './model'
+import type { CoderLayer, TeamStatus } from './team'
 import type { MessageCode, MessageParams } from './messages'
 
 export interface Api {
@@ -81,6 +82,17 @@ export interface Api {
   getJob(jobId: string): Promise<JobStatus>
   /** Asks a running job to stop; it stops between documents and leaves nothing half-done. */
   cancelJob(jobId: string): Promise<void>
+  /**
+   * The team of the project: the coders (this machine's first) with their progress per document,
+   * files of the shared folder that were not read and why, and codebook versions that compete.
+   * Its `revision` rises when files from another machine changed what the views show: the
+   * renderer polls this and reloads when it rises.
+   */
+  getTeam(): Promise<TeamStatus>
+  /** The other coders' labels of one document, read-only, to show beside one's own. */
+  getCoderLayers(documentId: string): Promise<CoderLayer[]>
+  /** Chooses which of competing codebook versions stands; both stay in the folder. */
+  chooseCodebookVersion(versionId: string): Promise<Codebook>
 }
 
 export type ApiMethod = keyof Api
@@ -109,6 +121,9 @@ export const API_METHODS = [
   'startExport',
   'getJob',
   'cancelJob',
+  'getTeam',
+  'getCoderLayers',
+  'chooseCodebookVersion',
 ] as const satisfies readonly ApiMethod[]
 
 // A compile-time check that the list names every method of Api exactly.

@@ -39,4 +39,8 @@ export const API_ARGUMENTS = {
   startExport: z.tuple([exportOptionsSchema]),
   getJob: z.tuple([idSchema]),
   cancelJob: z.tuple([idSchema]),
+  getTeam: z.tuple([]),
+  getCoderLayers: z.tuple([idSchema]),
+  // A codebook version is named <version>-<coder id>.
+  chooseCodebookVersion: z.tuple([z.string().regex(/^\d{4,}-[a-z0-9][a-z0-9-]{2,39}$/)]),
 } satisfies Record<ApiMethod, z.ZodTuple>

@@ -81,6 +81,9 @@ function implementation(
       if (!job) throw new UserError('job.notFound', { id })
       return job
     },
+    getTeam: async () => service.getTeam(),
+    getCoderLayers: async (documentId) => service.getCoderLayers(documentId),
+    chooseCodebookVersion: (versionId) => service.chooseCodebookVersion(versionId),
     async cancelJob(id) {
       if (!jobs.cancel(id)) throw new UserError('job.notFound', { id })
     },

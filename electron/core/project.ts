@@ -28,6 +28,10 @@ import { codebookChanged, codebookProblems } from '../common/codebookRules'
 import { UserError } from './errors'
 import type { SettingsStore } from './settings'
 import type { ProjectRepository } from './storage/repository'
+import type { CoderLayer, TeamStatus } from '../contract/team'
+import type { Team } from './team/team'
+import { removedIds } from '../common/codebookDraft'
+import { stripRemoved } from './codebook/impact'
 
 /**
  * The project's domain operations over a repository: what the renderer and the CLI may do with
@@ -201,6 +205,52 @@ export class ProjectService {
 
   async setAnnotator(name: string): Promise<void> {
     await this.settings.update({ annotator: name.trim() })
+    await this.team?.writeOwnProfile()
+  }
+
+  /** The team of a shared project: coders, files from sync; absent for a plain repository. */
+  private team: Team | null = null
+
+  attachTeam(team: Team): void {
+    this.team = team
+  }
+
+  /** Coders and their progress, files not read, competing codebook versions. */
+  getTeam(): TeamStatus {
+    if (this.team) return this.team.status()
+    const { coderId, annotator } = this.settings.get()
+    const me = { id: coderId, name: annotator || coderId }
+    return { me, coders: [], problems: [], codebookConflict: null, revision: 0 }
+  }
+
+  /** The other coders' labels of one document, read-only. */
+  getCoderLayers(documentId: string): CoderLayer[] {
+    this.requireDocument(documentId)
+    return this.team?.otherLayers(documentId) ?? []
+  }
+
+  /**
+   * A coder chooses which of two codebook versions saved from one base stands. Both files stay;
+   * the coder's own labels that the chosen version lacks are removed, as a save would.
+   */
+  chooseCodebookVersion(versionId: string): Promise<Codebook> {
+    return this.inOrder(async () => {
+      if (!this.team) throw new UserError('team.codebookUnknown', { id: versionId })
+      const before = this.repo.getCodebook()
+      const chosen = await this.team.chooseCodebook(versionId, this.now().toISOString())
+      const removed = removedIds(before, chosen)
+      if (removed.labels.size || removed.dimensions.size)
+        for (const summary of this.repo.listDocuments()) {
+          if (Object.keys(summary.labelCounts).length === 0) continue
+          const entries: Array<[string, SentenceAnnotation | null]> = []
+          for (const [unitId, a] of Object.entries(await this.repo.getAnnotations(summary.id))) {
+            const stripped = stripRemoved(a, removed.labels, removed.dimensions)
+            if (stripped) entries.push([unitId, stripped])
+          }
+          if (entries.length) await this.repo.putAnnotations(summary.id, entries)
+        }
+      return chosen
+    })
   }
 
   /**

@@ -8,6 +8,8 @@ import { noDialogs, type Dialogs } from './dialogs'
 import { createHandlers, type Handlers } from './handlers'
 import { JobRunner } from './jobs'
 import { ProjectService } from './project'
+import { Team } from './team/team'
+import type { WatchOptions } from './team/watcher'
 import { openSettings } from './settings'
 import { NotAProjectError, openLowdbRepository } from './storage/lowdbRepository'
 
@@ -25,6 +27,8 @@ export interface WorkbenchPaths {
   exportWorkerScript?: string
   /** The system's language, used until the analyst chooses one (English when absent). */
   systemLocale?: MessageLocale
+  /** Watch the folder for files arriving from sync (on unless false). */
+  watch?: boolean | WatchOptions
 }
 
 export interface Workbench {
@@ -68,6 +72,11 @@ export async function openWorkbench(paths: WorkbenchPaths): Promise<Workbench> {
     repo = await open()
   }
   const service = new ProjectService(repo, settings)
+  // Files arriving from other coders' machines are noticed while the project is open.
+  const team = new Team(repo, settings)
+  await team.open()
+  if (paths.watch !== false) team.watch(paths.watch === true ? undefined : paths.watch)
+  service.attachTeam(team)
   const jobs = new JobRunner()
   return {
     service,
@@ -79,6 +88,7 @@ export async function openWorkbench(paths: WorkbenchPaths): Promise<Workbench> {
     locale,
     async close() {
       // Running imports and exports stop between documents; then the index is written.
+      team.close()
       jobs.cancelAll()
       await jobs.idle()
       await repo.close()

@@ -13,7 +13,7 @@ import {
 import { msg } from '../../contract/messages'
 import { UserError } from '../errors'
 import { CodebookHistory } from '../team/codebookVersions'
-import { LOCAL_DIR, layerDir, writeIgnoreFiles } from '../team/layout'
+import { isConflictCopy, LOCAL_DIR, layerDir, writeIgnoreFiles } from '../team/layout'
 import { migrateToTeamLayout } from '../team/migrate'
 import type { TeamProblem } from '../team/problems'
 import {
@@ -194,7 +194,8 @@ export class LowdbProjectRepository implements ProjectRepository {
   /** Loads the index, repairing it from the document files when it is missing or stale. */
   async loadIndex(): Promise<void> {
     const files = (await readdir(join(this.path, 'documents'))).filter(
-      (f) => f.endsWith('.json') && !f.startsWith('.'),
+      // A sync engine's conflict copy is reported by the team scan, never read as a document.
+      (f) => f.endsWith('.json') && !f.startsWith('.') && !isConflictCopy(f),
     )
     const onDisk = new Set(files.map((f) => decodeId(f.slice(0, -'.json'.length))))
     // A document file from another machine that fails validation is reported and left out.
@@ -235,7 +236,8 @@ export class LowdbProjectRepository implements ProjectRepository {
    */
   async refreshDocuments(): Promise<string[]> {
     const files = (await readdir(join(this.path, 'documents'))).filter(
-      (f) => f.endsWith('.json') && !f.startsWith('.'),
+      // A sync engine's conflict copy is reported by the team scan, never read as a document.
+      (f) => f.endsWith('.json') && !f.startsWith('.') && !isConflictCopy(f),
     )
     const added: string[] = []
     for (const f of files) {

@@ -12,9 +12,9 @@ import type { Codebook } from '../../contract/model'
 import { codebookSchema } from '../../contract/schemas'
 import { msg, type Message } from '../../contract/messages'
 import { DurableJsonFile } from '../storage/durableFile'
-import { describe } from '../storage/files'
 import { CODEBOOK_DIR, isConflictCopy, isTransient } from './layout'
 import type { TeamProblem } from './problems'
+import { bySchema, readUntrusted } from './untrusted'
 
 export const CODEBOOK_SCHEMA = 1
 
@@ -67,12 +67,9 @@ export class CodebookHistory {
       }
       if (isTransient(name) || !name.endsWith('.json')) continue
       try {
-        const data = await new DurableJsonFile(join(dir, name), (d) => {
-          const parsed = versionFileSchema.safeParse(d)
-          if (!parsed.success) throw new Error(describe(parsed.error))
-          return parsed.data
-        }).read()
-        if (data) versions.set(name.slice(0, -'.json'.length), data)
+        // Another machine's file: validated, never repaired (./untrusted.ts).
+        const data = await readUntrusted(join(dir, name), bySchema(versionFileSchema))
+        versions.set(name.slice(0, -'.json'.length), data)
       } catch (e) {
         problems.push({
           path,

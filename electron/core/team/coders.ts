@@ -2,15 +2,15 @@
  * Coder profiles: coders/<coder-id>.json holds the name (and initials) a coder chose, written by
  * that coder only, so every machine can show names for the ids annotations record.
  */
-import { readdir } from 'node:fs/promises'
+import { mkdir, readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
 import { msg } from '../../contract/messages'
 import { DurableJsonFile } from '../storage/durableFile'
-import { describe } from '../storage/files'
 import { CODER_ID } from '../settings'
 import { CODERS_DIR, isConflictCopy, isTransient } from './layout'
 import type { TeamProblem } from './problems'
+import { bySchema, readUntrusted } from './untrusted'
 
 const profileSchema = z.object({
   schemaVersion: z.literal(1),
@@ -31,7 +31,6 @@ export async function writeProfile(dir: string, profile: CoderProfile): Promise<
   const current = await file.read().catch(() => null)
   const next = { schemaVersion: 1 as const, ...profile }
   if (current && JSON.stringify(current) === JSON.stringify(next)) return
-  const { mkdir } = await import('node:fs/promises')
   await mkdir(join(dir, CODERS_DIR), { recursive: true })
   await file.write(next)
 }
@@ -51,15 +50,10 @@ export async function readProfiles(
     }
     if (isTransient(name) || !name.endsWith('.json')) continue
     try {
-      const data = await new DurableJsonFile(join(dir, CODERS_DIR, name), (d) => {
-        const parsed = profileSchema.safeParse(d)
-        if (!parsed.success) throw new Error(describe(parsed.error))
-        return parsed.data
-      }).read()
-      if (data && `${data.id}.json` === name) {
-        const { schemaVersion: _v, ...profile } = data
-        profiles.set(data.id, profile)
-      } else if (data) throw new Error(`it names the coder "${data.id}"`)
+      const data = await readUntrusted(join(dir, CODERS_DIR, name), bySchema(profileSchema))
+      if (`${data.id}.json` !== name) throw new Error(`it names the coder "${data.id}"`)
+      const { schemaVersion: _v, ...profile } = data
+      profiles.set(data.id, profile)
     } catch (e) {
       problems.push({
         path,
