@@ -28,6 +28,12 @@ export const de: Record<keyof EnglishCatalogue, MessageText> = {
   'suggest.data.badDimension':
     '{file}, Zeile {line}: die Labels von „{dimension}“ sind keine Liste von Labelnamen.',
   'suggest.data.empty': '{file} enthält keine codierten Sätze.',
+  'suggest.noDimension': 'Das Codebuch hat keine Dimension „{dimension}“ (es hat: {known}).',
+  'suggest.tooFewLabels': {
+    one: 'Vorschläge für „{dimension}“ beginnen ab {min} codierten Sätzen mit mindestens zwei Labels; bisher ist {count} codiert.',
+    other:
+      'Vorschläge für „{dimension}“ beginnen ab {min} codierten Sätzen mit mindestens zwei Labels; bisher sind {count} codiert.',
+  },
 
   'document.notFound': 'Das Dokument „{documentId}“ gibt es in diesem Projekt nicht.',
   'annotation.noAnnotator': 'Geben Sie Ihren Namen als Codierer:in ein, bevor Sie codieren.',
@@ -151,6 +157,10 @@ export const de: Record<keyof EnglishCatalogue, MessageText> = {
   'import.lineNotObject': 'Zeile {line}: kein JSON-Objekt; übersprungen',
   'import.itemNotObject': 'Eintrag {item}: kein JSON-Objekt; übersprungen',
   'import.noValidLine': 'keine Zeile enthält ein gültiges JSON-Objekt ({problem})',
+  // JSON.parse's message ({engine}) is English on every system: German says where it stopped.
+  'import.jsonSyntax': 'Syntaxfehler',
+  'import.jsonSyntaxAt': 'Syntaxfehler an Stelle {position}',
+  'import.jsonSyntaxLine': 'Syntaxfehler in Zeile {line}',
   'import.notJson': 'kein gültiges JSON: {detail}',
   'import.jsonShape':
     'die JSON-Datei enthält weder eine Liste von Dokumenten noch ein Objekt mit einer Liste „documents“',
@@ -215,9 +225,9 @@ export const de: Record<keyof EnglishCatalogue, MessageText> = {
     'Nichts wurde exportiert: Kein Satz passt zu den Optionen, daher wurde keine Datendatei geschrieben.',
   'export.warning.emptyFile': '{file} wurde nicht geschrieben: Die Datei enthielte keine {what}.',
   'export.warning.emptySplit': {
-    one: 'Der Teil {split} ist leer (nur {count} Dokument wurde exportiert), daher wurde {file} nicht geschrieben.',
+    one: 'Der Teil {split} ist leer (nur {count} Dokument wurde exportiert); seine Dateien wurden nicht geschrieben: {files}.',
     other:
-      'Der Teil {split} ist leer (nur {count} Dokumente wurden exportiert), daher wurde {file} nicht geschrieben.',
+      'Der Teil {split} ist leer (nur {count} Dokumente wurden exportiert); seine Dateien wurden nicht geschrieben: {files}.',
   },
   'export.warning.noUnits': 'Das Dokument „{id}“ hat keine Einheiten und fehlt im Export.',
   'export.warning.orphans': {
@@ -300,4 +310,62 @@ export const de: Record<keyof EnglishCatalogue, MessageText> = {
   'team.codebook.labelRemoved': 'entfernt „{label}“ aus {dimension}',
   'team.codebook.labelRenamed': 'benennt „{from}“ in „{to}“ um',
   'team.codebook.labelChanged': 'ändert „{label}“ in {dimension}',
+  // REFI-QDA-Projekte (.qdpx): Export und Import
+  'qdpx.export.statementsFlattened': {
+    one: '{count} Satz hat mehr als eine Aussage; das Projekt erhält seine Labels ohne die Aussagen (REFI-QDA kennt keine).',
+    other:
+      '{count} Sätze haben mehr als eine Aussage; das Projekt erhält ihre Labels ohne die Aussagen (REFI-QDA kennt keine).',
+  },
+  'qdpx.export.uncertainDropped': {
+    one: '{count} Satz ist als unsicher markiert; REFI-QDA kennt diese Markierung nicht, sie fehlt im Projekt.',
+    other:
+      '{count} Sätze sind als unsicher markiert; REFI-QDA kennt diese Markierung nicht, sie fehlt im Projekt.',
+  },
+  'qdpx.export.unknownLabel': {
+    one: '{count} Label steht nicht mehr im Codebuch und wurde ausgelassen.',
+    other: '{count} Labels stehen nicht mehr im Codebuch und wurden ausgelassen.',
+  },
+  'qdpx.export.unknownUnit': {
+    one: '{count} Codierung gehört zu einem Satz, den das Dokument nicht mehr hat, und wurde ausgelassen.',
+    other:
+      '{count} Codierungen gehören zu Sätzen, die das Dokument nicht mehr hat, und wurden ausgelassen.',
+  },
+  'qdpx.notProject': '{file} ist kein REFI-QDA-Projekt (.qdpx): {detail}',
+  'qdpx.noProjectFile': '{file} enthält keine project.qde.',
+  'qdpx.sourceMissing':
+    'Die Quelle „{source}“ verweist auf {path}, das in der Projektdatei fehlt; sie wurde nicht importiert.',
+  'qdpx.sourceNotText':
+    'Die Quelle „{source}“ ist kein Text ({kind}); nur Textquellen werden importiert.',
+  'qdpx.sourceFailed': 'Die Quelle „{source}“ wurde nicht importiert: {reason}',
+  'qdpx.partialOverlap':
+    '„{source}“, Zeichen {start}–{end}: „{code}“ von {user} deckt nur einen Teil des Satzes „{excerpt}“ ab; der Satz erhielt das Label nicht.',
+  'qdpx.noSentence':
+    '„{source}“, Zeichen {start}–{end}: „{code}“ von {user} deckt keinen Satz ab (nur eine Überschrift, eine Autorzeile oder Leerraum); nicht übernommen.',
+  'qdpx.outOfRange':
+    '„{source}“, Zeichen {start}–{end}: die Markierung liegt außerhalb des Textes; nicht übernommen.',
+  'qdpx.unknownCode':
+    '„{source}“, Zeichen {start}–{end}: eine Codierung nennt einen Code, der nicht im Codesystem steht; nicht übernommen.',
+  'qdpx.codeIsDimension':
+    '„{source}“, Zeichen {start}–{end}: codiert mit „{code}“, der Subcodes hat und zur Dimension wurde; nicht übernommen.',
+  'qdpx.sourceCodings': {
+    one: '„{source}“: {count} Codierung der ganzen Quelle (ohne Markierung) wurde nicht übernommen.',
+    other:
+      '„{source}“: {count} Codierungen der ganzen Quelle (ohne Markierung) wurden nicht übernommen.',
+  },
+  'qdpx.codebook.flattened':
+    'Der Code „{code}“ liegt tiefer als zwei Ebenen; er wurde zum Label „{label}“ von „{dimension}“.',
+  'qdpx.codebook.looseCodes': {
+    one: '{count} Code ohne Subcodes wurde ein Label der Dimension „{dimension}“.',
+    other: '{count} Codes ohne Subcodes wurden Labels der Dimension „{dimension}“.',
+  },
+  'qdpx.codebook.added': {
+    one: 'Das Codebuch erhielt {count} Label aus dem Projekt.',
+    other: 'Das Codebuch erhielt {count} Labels aus dem Projekt.',
+  },
+  'qdpx.coders': 'Codiert von {names}: die Codierungen jeder Person wurden zu ihrer Ebene.',
+  'qdpx.annotationsKept': {
+    one: '{count} Satz hatte in der Ebene, für die die Codierungen des Projekts bestimmt waren, schon Labels; sie blieben, die Codierungen wurden nicht übernommen.',
+    other:
+      '{count} Sätze hatten in den Ebenen, für die die Codierungen des Projekts bestimmt waren, schon Labels; sie blieben, die Codierungen wurden nicht übernommen.',
+  },
 }

@@ -30,6 +30,12 @@ export const en = {
   'suggest.data.badDimension':
     '{file}, line {line}: the labels of "{dimension}" are not a list of label names.',
   'suggest.data.empty': '{file} holds no labelled sentences.',
+  'suggest.noDimension': 'The codebook has no dimension "{dimension}" (it has: {known}).',
+  'suggest.tooFewLabels': {
+    one: 'Suggestions for "{dimension}" start at {min} coded sentences in at least two labels; {count} is coded so far.',
+    other:
+      'Suggestions for "{dimension}" start at {min} coded sentences in at least two labels; {count} are coded so far.',
+  },
 
   // Documents and annotations
   'document.notFound': 'There is no document "{documentId}" in this project.',
@@ -156,6 +162,10 @@ export const en = {
   'import.lineNotObject': 'line {line}: not a JSON object; skipped',
   'import.itemNotObject': 'item {item}: not a JSON object; skipped',
   'import.noValidLine': 'no line holds a valid JSON object ({problem})',
+  // JSON.parse's own words are English; German names only where it stopped (see messages.de.ts)
+  'import.jsonSyntax': '{engine}',
+  'import.jsonSyntaxAt': '{engine}',
+  'import.jsonSyntaxLine': '{engine}',
   'import.notJson': 'not valid JSON: {detail}',
   'import.jsonShape':
     'the JSON file holds neither a list of documents nor an object with a "documents" list',
@@ -220,9 +230,9 @@ export const en = {
     'Nothing was exported: no sentence matches the options, so no data file was written.',
   'export.warning.emptyFile': '{file} was not written: it would hold no {what}.',
   'export.warning.emptySplit': {
-    one: 'The {split} part is empty (only {count} document was exported), so {file} was not written.',
+    one: 'The {split} part is empty (only {count} document was exported); its files were not written: {files}.',
     other:
-      'The {split} part is empty (only {count} documents were exported), so {file} was not written.',
+      'The {split} part is empty (only {count} documents were exported); its files were not written: {files}.',
   },
   'export.warning.noUnits': 'The document "{id}" has no units and is left out.',
   'export.warning.orphans': {
@@ -298,6 +308,62 @@ export const en = {
   'team.codebook.labelRemoved': 'removes "{label}" from {dimension}',
   'team.codebook.labelRenamed': 'renames "{from}" to "{to}"',
   'team.codebook.labelChanged': 'changes "{label}" in {dimension}',
+  // REFI-QDA projects (.qdpx): export and import
+  'qdpx.export.statementsFlattened': {
+    one: '{count} sentence has more than one statement; the project gets its labels without the statements (REFI-QDA has none).',
+    other:
+      '{count} sentences have more than one statement; the project gets their labels without the statements (REFI-QDA has none).',
+  },
+  'qdpx.export.uncertainDropped': {
+    one: '{count} sentence is marked uncertain; REFI-QDA has no such mark, so it is not in the project.',
+    other:
+      '{count} sentences are marked uncertain; REFI-QDA has no such mark, so it is not in the project.',
+  },
+  'qdpx.export.unknownLabel': {
+    one: '{count} label is no longer in the codebook and was left out.',
+    other: '{count} labels are no longer in the codebook and were left out.',
+  },
+  'qdpx.export.unknownUnit': {
+    one: '{count} annotation belongs to a sentence the document no longer has and was left out.',
+    other: '{count} annotations belong to sentences the document no longer has and were left out.',
+  },
+  'qdpx.notProject': '{file} is not a REFI-QDA project (.qdpx): {detail}',
+  'qdpx.noProjectFile': '{file} holds no project.qde.',
+  'qdpx.sourceMissing':
+    'The source "{source}" names {path}, which is not in the project file; it was not imported.',
+  'qdpx.sourceNotText':
+    'The source "{source}" is not a text ({kind}); only text sources are imported.',
+  'qdpx.sourceFailed': 'The source "{source}" was not imported: {reason}',
+  'qdpx.partialOverlap':
+    '"{source}", characters {start}–{end}: "{code}" by {user} covers only part of the sentence “{excerpt}”; the sentence was not given the label.',
+  'qdpx.noSentence':
+    '"{source}", characters {start}–{end}: "{code}" by {user} covers no sentence (only a heading, a byline or blank text); it was not mapped.',
+  'qdpx.outOfRange':
+    '"{source}", characters {start}–{end}: the selection lies outside the text; it was not mapped.',
+  'qdpx.unknownCode':
+    '"{source}", characters {start}–{end}: a coding names a code that is not in the code system; it was not mapped.',
+  'qdpx.codeIsDimension':
+    '"{source}", characters {start}–{end}: coded with "{code}", which holds sub-codes and became a dimension; it was not mapped.',
+  'qdpx.sourceCodings': {
+    one: '"{source}": {count} coding of the whole source (without a selection) was not mapped.',
+    other: '"{source}": {count} codings of the whole source (without a selection) were not mapped.',
+  },
+  'qdpx.codebook.flattened':
+    'The code "{code}" lies deeper than two levels; it became the label "{label}" of "{dimension}".',
+  'qdpx.codebook.looseCodes': {
+    one: '{count} code without sub-codes became a label of the dimension "{dimension}".',
+    other: '{count} codes without sub-codes became labels of the dimension "{dimension}".',
+  },
+  'qdpx.codebook.added': {
+    one: 'The codebook gained {count} label from the project.',
+    other: 'The codebook gained {count} labels from the project.',
+  },
+  'qdpx.coders': 'Coded by {names}: the codings of each became that coder’s layer.',
+  'qdpx.annotationsKept': {
+    one: '{count} sentence already had labels in the layer the project’s codings were meant for; they were kept and the codings not applied.',
+    other:
+      '{count} sentences already had labels in the layers the project’s codings were meant for; they were kept and the codings not applied.',
+  },
 }
 
 export type EnglishCatalogue = typeof en

@@ -71,7 +71,7 @@ export function readJsonl(fileName: string, bytes: Uint8Array): ReadResult {
     try {
       value = JSON.parse(line)
     } catch (e) {
-      const problem = msg('import.lineNotJson', { line: i + 1, detail: errorText(e) })
+      const problem = msg('import.lineNotJson', { line: i + 1, detail: jsonProblem(e) })
       warnings.push(problem)
       firstProblem ||= problem
       continue
@@ -100,7 +100,7 @@ export function readJson(fileName: string, bytes: Uint8Array): ReadResult {
   try {
     value = JSON.parse(decoded.text)
   } catch (e) {
-    return { ok: false, reason: msg('import.notJson', { detail: errorText(e, decoded.text) }) }
+    return { ok: false, reason: msg('import.notJson', { detail: jsonProblem(e, decoded.text) }) }
   }
   let items: unknown[]
   if (Array.isArray(value)) items = value
@@ -184,11 +184,31 @@ function columnsOf(rows: Row[]): string[] {
   return [...seen]
 }
 
+/**
+ * What is wrong with the JSON: JSON.parse's own words, which are English whatever the system
+ * language, and where it stopped. The German catalogue names only the place.
+ */
+function jsonProblem(e: unknown, source?: string): Message {
+  const { text, line, position } = jsonSyntax(e, source)
+  if (line !== undefined) return msg('import.jsonSyntaxLine', { engine: text, line })
+  if (position !== undefined) return msg('import.jsonSyntaxAt', { engine: text, position })
+  return msg('import.jsonSyntax', { engine: text })
+}
+
 /** JSON.parse's message, with the position turned into a line number when there is one. */
-function errorText(e: unknown, source?: string): string {
+function jsonSyntax(
+  e: unknown,
+  source?: string,
+): { text: string; line?: number; position?: number } {
   const message = (e instanceof Error ? e.message : String(e)).replace(/\s+/g, ' ')
   const at = /at position (\d+)/.exec(message)
-  if (!source || !at || /line \d+/.test(message)) return message
-  const line = source.slice(0, Number(at[1])).split('\n').length
-  return `${message.replace(/\s*\(line \d+ column \d+\)/, '')} (line ${line})`
+  const position = at ? Number(at[1]) : undefined
+  const inLine = /line (\d+)/.exec(message)
+  if (!source || position === undefined || inLine)
+    return { text: message, line: inLine ? Number(inLine[1]) : undefined, position }
+  const line = source.slice(0, position).split('\n').length
+  return {
+    text: `${message.replace(/\s*\(line \d+ column \d+\)/, '')} (line ${line})`,
+    line,
+  }
 }
