@@ -31,37 +31,69 @@ export interface MappedText {
  * "u" + U+0308 become "ü").
  */
 export function normaliseMapped(input: string): MappedText {
-  const out: string[] = []
-  const from: number[] = []
-  const to: number[] = []
-  const emit = (s: string, start: number, end: number): void => {
-    for (let k = 0; k < s.length; k++) {
-      out.push(s.charAt(k))
-      from.push(start)
-      to.push(end)
+  const parts: string[] = []
+  let length = 0
+  let from = new Int32Array(input.length + 16)
+  let to = new Int32Array(input.length + 16)
+  const emit = (t: string, start: number, end: number): void => {
+    if (length + t.length > from.length) {
+      from = grow(from)
+      to = grow(to)
     }
+    from.fill(start, length, length + t.length)
+    to.fill(end, length, length + t.length)
+    parts.push(t)
+    length += t.length
+  }
+  // Runs of characters that stay as they are are copied in one piece.
+  let run = 0
+  const flush = (at: number): void => {
+    if (at === run) return
+    if (length + (at - run) > from.length) {
+      from = grow(from, at - run)
+      to = grow(to, at - run)
+    }
+    for (let k = run; k < at; k++) {
+      from[length] = k
+      to[length] = k + 1
+      length++
+    }
+    parts.push(input.slice(run, at))
   }
   let i = 0
   while (i < input.length) {
     const c = input.charCodeAt(i)
+    const plain = c !== 13 && c < 0x300 && c !== 0xad && !isCombiningAt(input, i + 1)
+    if (plain) {
+      i++
+      continue
+    }
+    flush(i)
     if (c === 13) {
       const end = input.charCodeAt(i + 1) === 10 ? i + 2 : i + 1
       emit('\n', i, end)
-      i = end
+      run = i = end
       continue
     }
     // A code point (a surrogate pair counts as one) with the combining marks that follow it.
     let j = i + (c >= 0xd800 && c <= 0xdbff && i + 1 < input.length ? 2 : 1)
     while (j < input.length && isCombiningAt(input, j)) j++
     const cluster = input.slice(i, j)
-    if (j - i === 1 && c < 0x80) emit(cluster, i, j)
-    else if (!(j - i === 1 && DROPPED.test(cluster))) emit(cluster.normalize('NFC'), i, j)
-    i = j
+    if (!(j - i === 1 && DROPPED.test(cluster))) emit(cluster.normalize('NFC'), i, j)
+    run = i = j
   }
-  return { text: out.join(''), from: Int32Array.from(from), to: Int32Array.from(to) }
+  flush(input.length)
+  return { text: parts.join(''), from: from.subarray(0, length), to: to.subarray(0, length) }
+}
+
+function grow(a: Int32Array, atLeast = 0): Int32Array {
+  const b = new Int32Array(Math.max(a.length * 2, a.length + atLeast + 16))
+  b.set(a)
+  return b
 }
 
 function isCombiningAt(s: string, i: number): boolean {
+  if (i >= s.length) return false
   const c = s.charCodeAt(i)
   // Combining marks start at U+0300; everything below is a base character.
   return c >= 0x300 && COMBINING.test(String.fromCodePoint(s.codePointAt(i) ?? c))
