@@ -106,13 +106,13 @@ export const exportOptionsSchema = z.object({
     .default(','),
   /**
    * The dimensions (by id) that hold the network's actors, arguments (concepts) and stance.
-   * One left out is found in the codebook by its role (see `networkDimensions`); a stance of
-   * null draws the network without one.
+   * One left out is found in the codebook by its role (see `networkDimensions`); null is none:
+   * a network without a stance, or (actors, arguments) no network at all.
    */
   network: z
     .object({
-      actor: idText.optional(),
-      argument: idText.optional(),
+      actor: idText.nullable().optional(),
+      argument: idText.nullable().optional(),
       stance: idText.nullable().optional(),
     })
     .default({}),
@@ -153,7 +153,7 @@ function named(d: Dimension, role: NetworkRole): boolean {
  */
 export function networkDimensions(
   codebook: Pick<Codebook, 'dimensions'>,
-  given: { actor?: string; argument?: string; stance?: string | null } = {},
+  given: Partial<Record<NetworkRole, string | null>> = {},
 ): NetworkDimensions {
   const chosen: NetworkDimensions = { actor: null, argument: null, stance: null }
   const taken = new Set<string>()

@@ -131,6 +131,9 @@ async function writeStaged(job: Job, staging: Staging): Promise<ExportResult> {
   const streams = await openStreams(target.files, job.layout, options, staging)
   const { dimensions, tally, network, warnings } = await streamDocuments(job, streams)
   let nothing = false
+  const emptySplits = new Map<string, string[]>()
+  // What the data files leave out comes first, before what the other files say.
+  const dataWarningsAt = warnings.length
   const written: WrittenFile[] = []
   const planned: string[] = []
   const whole = async (path: string, format: SingleFormat, text: string, counts: Counts) => {
@@ -148,10 +151,8 @@ async function writeStaged(job: Job, staging: Staging): Promise<ExportResult> {
       for (const e of empty) {
         const file = basename(e.path)
         if (e.split) {
-          if (e.index > 0 && !empty.some((f) => f.split === null))
-            warnings.push(
-              msg('export.warning.emptySplit', { split: e.split, count: tally.documents, file }),
-            )
+          if (!empty.some((f) => f.split === null))
+            emptySplits.set(e.split, [...(emptySplits.get(e.split) ?? []), file])
         } else if (tally.units === 0) nothing = true
         else
           warnings.push(
@@ -182,6 +183,13 @@ async function writeStaged(job: Job, staging: Staging): Promise<ExportResult> {
       await whole(paths[0], format, net.xml, { nodes: net.nodes, edges: net.edges })
     }
   }
+  warnings.splice(
+    dataWarningsAt,
+    0,
+    ...[...emptySplits].map(([split, files]) =>
+      msg('export.warning.emptySplit', { split, count: tally.documents, files: files.join(', ') }),
+    ),
+  )
   if (nothing) warnings.unshift(msg('export.warning.nothingExported'))
   const card = target.files.get('card')
   if (card) {
