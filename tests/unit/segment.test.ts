@@ -460,6 +460,7 @@ describe('segmentText: ordinals, units and lists', () => {
 
   it('codes a short list item as a sentence, not as a heading', () => {
     expect(kinds('• einige Sorten Weichkäse')).toBe('sentence')
+    expect(kinds('- rohes oder nicht ganz durchgebratenes Fleisch')).toBe('sentence')
     expect(kinds('Die Lehren aus dem Gipfel')).toBe('heading')
   })
 })

@@ -83,9 +83,14 @@ function inlineNumbered(p: string, items: ListItem[]): void {
   close()
 }
 
-/** The item starts with a list label, so a short unpunctuated item is not a heading. */
+const DASH_ITEM = /^[-–—*+][^\S\n]+\S/
+
+/**
+ * The unit is a bulleted or dashed list item, so a short unpunctuated one is not a heading. (A
+ * numbered one may be: "1. Die Ausgangslage" is how articles number their sections.)
+ */
 export function startsWithBullet(t: string): boolean {
-  return t.length > 0 && BULLETS.includes(t.charAt(0))
+  return t.length > 0 && (BULLETS.includes(t.charAt(0)) || DASH_ITEM.test(t))
 }
 
 
