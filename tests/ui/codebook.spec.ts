@@ -4,20 +4,17 @@ import { fileURLToPath } from 'node:url'
 import type { Locator } from '@playwright/test'
 import type { Codebook, SentenceAnnotation } from '../../electron/contract/model'
 import type { WorkbenchPage } from '../support/workbenchPage'
-import { expect, test, type Harness } from './harness'
+import { annotationsOnDisk, codebookOnDisk, expect, test, type Harness } from './harness'
 
 const REPO = resolve(fileURLToPath(new URL('../..', import.meta.url)))
 /** The first article of the sample corpus, open when the app starts. */
 const FIRST_DOC = '000_21441c4ccb80678e'
 
-async function projectCodebook(harness: Harness): Promise<Codebook> {
-  return JSON.parse(await readFile(join(harness.projectDir, 'project.json'), 'utf8')).codebook
-}
+const projectCodebook = codebookOnDisk
 
 /** The first article's annotations as the disk holds them. */
-async function annotationsOnDisk(harness: Harness): Promise<Record<string, SentenceAnnotation>> {
-  const file = join(harness.projectDir, 'annotations', `${FIRST_DOC}.json`)
-  return JSON.parse(await readFile(file, 'utf8')).annotations
+function annotationsOfFirst(harness: Harness): Promise<Record<string, SentenceAnnotation>> {
+  return annotationsOnDisk(harness, FIRST_DOC)
 }
 
 /**
@@ -30,7 +27,7 @@ async function untilOnDisk(
   values: Array<Record<string, string[]>>,
 ): Promise<void> {
   await expect(async () => {
-    const stored = (await annotationsOnDisk(harness))[unitId]
+    const stored = (await annotationsOfFirst(harness))[unitId]
     expect(stored?.statements.map((s) => s.values)).toEqual(values)
   }).toPass({ timeout: 15_000 })
 }
@@ -75,7 +72,7 @@ test('renaming a used label keeps its annotations and raises the codebook versio
 
   await expect(app.label('sceptical')).toHaveAttribute('aria-pressed', 'true')
   await expect(app.label('critical')).toHaveCount(0)
-  expect((await annotationsOnDisk(harness))[unitId].statements[0].values.stance).toEqual([
+  expect((await annotationsOfFirst(harness))[unitId].statements[0].values.stance).toEqual([
     'critical',
   ])
   const codebook = await projectCodebook(harness)
@@ -90,7 +87,7 @@ test('renaming a used label keeps its annotations and raises the codebook versio
   await app.press('ArrowDown', '1')
   const next = await focusedUnit(app)
   await untilOnDisk(harness, next, [{ stance: ['supportive'] }])
-  const onDisk = await annotationsOnDisk(harness)
+  const onDisk = await annotationsOfFirst(harness)
   expect(onDisk[next].codebookVersion).toBe(2)
   expect(onDisk[unitId].codebookVersion).toBe(1)
 })
@@ -170,7 +167,7 @@ test('a new label with a new hotkey codes sentences from the main screen', async
   await expect(app.label('Moon (South Korea)')).toHaveAttribute('aria-pressed', 'true')
   const unitId = await focusedUnit(app)
   await untilOnDisk(harness, unitId, [{ actor: ['moon-jae-in'] }])
-  const stored = (await annotationsOnDisk(harness))[unitId]
+  const stored = (await annotationsOfFirst(harness))[unitId]
   expect(stored.codebookVersion).toBe(2)
   const label = (await projectCodebook(harness)).dimensions[1].labels.at(-1)
   expect(label).toEqual({
@@ -218,7 +215,9 @@ test('deleting a used label says what happens to annotations, and does it only w
   await expect(confirm).toBeHidden()
   expect((await projectCodebook(harness)).version).toBe(2)
   for (const id of coded)
-    expect((await annotationsOnDisk(harness))[id].statements[0].values.stance).toEqual(['critical'])
+    expect((await annotationsOfFirst(harness))[id].statements[0].values.stance).toEqual([
+      'critical',
+    ])
 
   await editor.getByRole('button', { name: 'Save' }).click()
   await confirm.getByRole('button', { name: 'Delete and save' }).click()
@@ -226,7 +225,7 @@ test('deleting a used label says what happens to annotations, and does it only w
   await editor.getByRole('button', { name: 'Close' }).click()
   await expect(editor).toBeHidden()
 
-  const onDisk = await annotationsOnDisk(harness)
+  const onDisk = await annotationsOfFirst(harness)
   expect(JSON.stringify(onDisk)).not.toContain('critical')
   for (const id of coded)
     expect(onDisk[id].statements.every((s) => s.values.stance === undefined)).toBe(true)
@@ -263,7 +262,7 @@ test('deleting a used dimension says how many statements lose their values in it
   ])
   await confirm.getByRole('button', { name: 'Delete and save' }).click()
   await expect(editor.getByRole('status')).toHaveText('Saved as version 2.')
-  expect((await annotationsOnDisk(harness))[unitId].statements[0].values).toEqual({
+  expect((await annotationsOfFirst(harness))[unitId].statements[0].values).toEqual({
     stance: ['supportive'],
   })
   expect((await projectCodebook(harness)).dimensions.map((d) => d.id)).toEqual(['stance', 'actor'])

@@ -1,10 +1,10 @@
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { test as base, expect, type Page } from '@playwright/test'
 import { API_METHODS, BRIDGE_GLOBAL, type ApiMethod } from '../../electron/contract/api'
-import type { SentenceAnnotation } from '../../electron/contract/model'
+import type { Codebook, SentenceAnnotation } from '../../electron/contract/model'
 import { openSettings } from '../../electron/core/settings'
 import { openWorkbench, type Workbench, type WorkbenchPaths } from '../../electron/core/workbench'
 import { ScriptedDialogs } from '../support/scriptedDialogs'
@@ -108,6 +108,35 @@ export const test = base.extend<{ harness: Harness }, { rendererUrl: string }>({
     expect(pageErrors, 'uncaught errors in the page').toEqual([])
   },
 })
+
+/**
+ * A document's annotations as the disk holds them: the layer of the test's only coder
+ * (annotations/<coder>/<document>.json). Throws ENOENT while nothing of it was saved.
+ */
+export async function annotationsOnDisk(
+  harness: Harness,
+  documentId: string,
+): Promise<Record<string, SentenceAnnotation>> {
+  const dir = join(harness.projectDir, 'annotations')
+  const coders = (await readdir(dir, { withFileTypes: true })).filter((e) => e.isDirectory())
+  for (const coder of coders) {
+    const file = join(dir, coder.name, `${documentId}.json`)
+    const text = await readFile(file, 'utf8').catch(() => null)
+    if (text !== null) return JSON.parse(text).annotations
+  }
+  throw Object.assign(new Error(`ENOENT: no annotations of ${documentId} on disk`), {
+    code: 'ENOENT',
+  })
+}
+
+/** The codebook in use as the disk holds it: the newest of its versions (codebook/*.json). */
+export async function codebookOnDisk(harness: Harness): Promise<Codebook> {
+  const dir = join(harness.projectDir, 'codebook')
+  const files = (await readdir(dir)).filter((f) => /^\d+-.+\.json$/.test(f)).sort()
+  const newest = files.at(-1)
+  if (!newest) throw new Error('no codebook version on disk')
+  return JSON.parse(await readFile(join(dir, newest), 'utf8')).codebook
+}
 
 /**
  * The annotations of a document as the core holds them once a save has returned, which is after

@@ -1,6 +1,4 @@
-import { readFile } from 'node:fs/promises'
-import { join } from 'node:path'
-import { expect, test } from './harness'
+import { annotationsOnDisk, expect, test } from './harness'
 
 test('a stance chosen by keyboard lands in the project file and is shown after a reload', async ({
   harness,
@@ -15,10 +13,7 @@ test('a stance chosen by keyboard lands in the project file and is shown after a
   const unitId = await app.focusedSentence.getAttribute('data-unit')
   const focusedText = await app.focusedSentence.textContent()
 
-  const onDisk = JSON.parse(
-    await readFile(join(harness.projectDir, 'annotations', '000_21441c4ccb80678e.json'), 'utf8'),
-  )
-  const stored = onDisk.annotations[unitId!]
+  const stored = (await annotationsOnDisk(harness, '000_21441c4ccb80678e'))[unitId!]
   expect(stored.statements[0].values.stance).toEqual(['critical'])
   expect(stored.annotator).toBe('Test Analyst')
 
@@ -42,10 +37,7 @@ test('the analyst is asked for a name on first start, and it is stamped on annot
   await expect(dialog).toBeHidden()
   await app.press('1')
   await app.waitSaved()
-  const onDisk = JSON.parse(
-    await readFile(join(harness.projectDir, 'annotations', '000_21441c4ccb80678e.json'), 'utf8'),
-  )
-  const [annotation] = Object.values(onDisk.annotations) as Array<{ annotator: string }>
+  const [annotation] = Object.values(await annotationsOnDisk(harness, '000_21441c4ccb80678e'))
   expect(annotation.annotator).toBe('Erika Mustermann')
 })
 

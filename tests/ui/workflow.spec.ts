@@ -1,15 +1,7 @@
-import { readFile } from 'node:fs/promises'
-import { join } from 'node:path'
-import type { SentenceAnnotation } from '../../electron/contract/model'
-import { expect, test } from './harness'
+import { annotationsOnDisk, expect, test } from './harness'
 
 const DOC = '003_294f5652016ebd54'
 const FIRST = /^Bei seinem zweiten Gipfel mit Nordkoreas Machthaber/
-
-async function annotationsOnDisk(projectDir: string): Promise<Record<string, SentenceAnnotation>> {
-  const file = JSON.parse(await readFile(join(projectDir, 'annotations', `${DOC}.json`), 'utf8'))
-  return file.annotations
-}
 
 test('a whole article coded from the keyboard alone survives a restart', async ({ harness }) => {
   const app = await harness.start({ annotator: 'Keyboard Analyst' })
@@ -92,7 +84,7 @@ test('a whole article coded from the keyboard alone survives a restart', async (
   await expect(results.getByRole('button')).toContainText(FIRST)
   await page.keyboard.press('Escape')
 
-  const before = await annotationsOnDisk(harness.projectDir)
+  const before = await annotationsOnDisk(harness, DOC)
   expect(Object.keys(before)).toHaveLength(total)
 
   // Restart, and find everything again.
@@ -116,9 +108,10 @@ test('a whole article coded from the keyboard alone survives a restart', async (
   )
   await expect(again.documentProgress).toContainText(`${total} of ${total} coded`)
 
-  const after = await annotationsOnDisk(harness.projectDir)
+  const after = await annotationsOnDisk(harness, DOC)
   expect(after).toEqual(before)
   const first = Object.values(after).find((a) => a.note.startsWith('Bedingung'))!
+  // The sentence mentions Trump, Kim and "Nordkoreas": their own keys accepted the suggestions.
   expect(first.statements).toEqual([
     {
       id: 's1',
@@ -127,8 +120,13 @@ test('a whole article coded from the keyboard alone survives a restart', async (
         actor: ['trump', 'kim'],
         argument: ['security-guarantees', 'economic-incentives'],
       },
+      provenance: { trump: 'suggested-accepted', kim: 'suggested-accepted' },
     },
-    { id: 's2', values: { stance: ['critical'], actor: ['north-korea'] } },
+    {
+      id: 's2',
+      values: { stance: ['critical'], actor: ['north-korea'] },
+      provenance: { 'north-korea': 'suggested-accepted' },
+    },
   ])
   // The third sentence's actors came from suggestions and say so.
   const third = after[(await again.sentences.nth(2).getAttribute('data-unit'))!]
