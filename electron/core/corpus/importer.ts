@@ -105,7 +105,16 @@ async function importEach(
   options.onProgress?.({ done: total, total })
 }
 
-async function addOne(repo: ProjectRepository, text: ImportedText, report: ImportReport): Promise<void> {
+/**
+ * Adds one imported text as a document (segmented), reporting what happened; the id of the
+ * document that now holds the text (new, or the duplicate it is), or undefined when it failed.
+ * Also the way in for texts read from other formats (../exchange/qdpxImport.ts).
+ */
+export async function addOne(
+  repo: ProjectRepository,
+  text: ImportedText,
+  report: ImportReport,
+): Promise<string | undefined> {
   try {
     // Named by the file, never renumbered: two coders importing one article converge on one
     // document file, and a different text under a taken name is refused (repo.addDocument).
@@ -128,7 +137,7 @@ async function addOne(repo: ProjectRepository, text: ImportedText, report: Impor
         reason: msg('import.duplicate', { existing }),
         existingId: existing,
       })
-      return
+      return existing
     }
     if (!document.meta.title) {
       const first = document.units.find((u) => u.kind === 'heading' || u.kind === 'sentence')
@@ -137,6 +146,7 @@ async function addOne(repo: ProjectRepository, text: ImportedText, report: Impor
     await repo.addDocument(document)
     const sentences = document.units.filter((u) => u.kind === 'sentence').length
     report.imported.push({ id, origin: text.origin, title: document.meta.title ?? id, sentences })
+    return id
   } catch (e) {
     report.failed.push({ origin: text.origin, reason: failureReason(e) })
   }

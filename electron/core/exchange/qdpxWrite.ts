@@ -1,0 +1,275 @@
+/**
+ * Writes a REFI-QDA project (QDA-XML 1.0, `.qdpx`) from plain data: documents, the codebook,
+ * the coders and one annotation layer per coder (and optionally the gold layer, as a user of
+ * its own). Pure apart from hashing: no project files are read here (see ./qdpxExport.ts).
+ *
+ * How the product's model maps onto the standard:
+ * - a coder is a User (its coder id in `id`), the gold layer the User `gold`;
+ * - a dimension is a Code holding its labels as child Codes (colour; definition as Description);
+ * - a document is a TextSource named by its id, its plain text in `sources/<guid>.txt`;
+ * - a coded sentence is one PlainTextSelection per coder, with one Coding per label (statements
+ *   are flattened: the standard has no statements), and its note as a Note;
+ * - metadata fields are Text Variables with a VariableValue on each source that has them.
+ * Positions count Unicode code points (./positions.ts).
+ */
+import JSZip from 'jszip'
+import type {
+  Codebook,
+  DocumentMeta,
+  SentenceAnnotation,
+  StoredDocument,
+  Unit,
+} from '../../contract/model'
+import { msg, type Message } from '../../contract/messages'
+import { guidFor } from './guid'
+import { CodePointMap } from './positions'
+import { XmlWriter } from './xml'
+
+export interface QdpxCoder {
+  id: string
+  name: string
+}
+
+/** A coder's annotations: per document id, per unit id. */
+export type QdpxLayer = Record<string, Record<string, SentenceAnnotation>>
+
+export interface QdpxExportInput {
+  name: string
+  documents: Array<Pick<StoredDocument, 'id' | 'text' | 'meta' | 'units'>>
+  codebook: Codebook
+  coders: QdpxCoder[]
+  /** Per coder id, that coder's layer. */
+  layers: Record<string, QdpxLayer>
+  gold?: QdpxLayer
+  /**
+   * A coder's own units of a document, where they split or merged sentences (the text is the
+   * same for all: units are spans of it); the document's units otherwise.
+   */
+  layerUnits?: Record<string, Record<string, Unit[]>>
+  /** Written as the project's creation time when given (kept out otherwise, for stable bytes). */
+  createdAt?: string
+  origin?: string
+}
+
+export interface QdpxExportResult {
+  bytes: Uint8Array
+  /** The project.qde text, for checks and tests. */
+  xml: string
+  counts: { sources: number; selections: number; codings: number; notes: number; users: number }
+  warnings: Message[]
+}
+
+/** The gold layer's user. */
+export const GOLD_USER: QdpxCoder = { id: 'gold', name: 'Gold standard' }
+
+export const META_FIELDS = ['title', 'source', 'author', 'date', 'url', 'genre'] as const
+
+/** Zip entries carry this time, so the same project gives the same bytes. */
+const ZIP_DATE = new Date(Date.UTC(1980, 0, 1))
+
+export function sourcePath(guid: string): string {
+  return `sources/${guid}.txt`
+}
+
+function metaEntries(meta: DocumentMeta): Array<[string, string]> {
+  const out: Array<[string, string]> = []
+  for (const field of META_FIELDS) {
+    const value = meta[field]
+    if (value) out.push([field, value])
+  }
+  for (const key of Object.keys(meta.extra ?? {}).sort())
+    if (meta.extra![key] && !(META_FIELDS as readonly string[]).includes(key))
+      out.push([key, meta.extra![key]])
+  return out
+}
+
+/** xsd:dateTime wants a full ISO time; anything else is left out rather than made invalid. */
+function dateTime(s: string | undefined): string | undefined {
+  return s && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?$/.test(s)
+    ? s
+    : undefined
+}
+
+export async function writeQdpx(input: QdpxExportInput): Promise<QdpxExportResult> {
+  const users = [...input.coders]
+  const layers: Array<[QdpxCoder, QdpxLayer]> = input.coders.map((c) => [
+    c,
+    input.layers[c.id] ?? {},
+  ])
+  if (input.gold) {
+    users.push(GOLD_USER)
+    layers.push([GOLD_USER, input.gold])
+  }
+  const userGuid = new Map(users.map((u) => [u.id, guidFor('user', u.id)]))
+  const codeGuid = new Map<string, string>()
+  const labelOrder = new Map<string, number>()
+  for (const d of input.codebook.dimensions)
+    for (const l of d.labels) {
+      codeGuid.set(`${d.id}/${l.id}`, guidFor('code', d.id, l.id))
+      labelOrder.set(`${d.id}/${l.id}`, labelOrder.size)
+    }
+
+  const tally = { flattened: 0, uncertain: 0, unknownLabel: 0, unknownUnit: 0 }
+  const counts = { sources: 0, selections: 0, codings: 0, notes: 0, users: users.length }
+  const notes: Array<{ guid: string; user: string; at?: string; text: string; name: string }> = []
+  const variables = new Map<string, string>()
+  for (const doc of input.documents)
+    for (const [key] of metaEntries(doc.meta))
+      if (!variables.has(key)) variables.set(key, guidFor('variable', key))
+
+  const x = new XmlWriter()
+  x.open('Project', {
+    name: input.name,
+    origin: input.origin ?? 'Pressecoder',
+    creatingUserGUID: users[0] ? userGuid.get(users[0].id) : undefined,
+    creationDateTime: dateTime(input.createdAt),
+    xmlns: 'urn:QDA-XML:project:1.0',
+  })
+  if (users.length) {
+    x.open('Users')
+    for (const u of users)
+      x.empty('User', { guid: userGuid.get(u.id), name: u.name || u.id, id: u.id })
+    x.close('Users')
+  }
+  if (input.codebook.dimensions.length) {
+    x.open('CodeBook').open('Codes')
+    for (const d of input.codebook.dimensions) {
+      x.open('Code', { guid: guidFor('code', d.id), name: d.name, isCodable: false })
+      for (const l of d.labels) {
+        const attrs = {
+          guid: codeGuid.get(`${d.id}/${l.id}`),
+          name: l.name,
+          isCodable: true,
+          color: l.color,
+        }
+        if (l.definition) x.open('Code', attrs).text('Description', l.definition).close('Code')
+        else x.empty('Code', attrs)
+      }
+      x.close('Code')
+    }
+    x.close('Codes').close('CodeBook')
+  }
+  if (variables.size) {
+    x.open('Variables')
+    for (const [name, guid] of variables)
+      x.empty('Variable', { guid, name, typeOfVariable: 'Text' })
+    x.close('Variables')
+  }
+
+  const files: Array<[string, string]> = []
+  if (input.documents.length) x.open('Sources')
+  for (const doc of input.documents) {
+    const guid = guidFor('source', doc.id)
+    const positions = new CodePointMap(doc.text)
+    const shared = new Map(doc.units.map((u) => [u.id, u]))
+    files.push([sourcePath(guid), doc.text])
+    counts.sources++
+    x.open('TextSource', { guid, name: doc.id, plainTextPath: `internal://${guid}.txt` })
+    const selections: Array<{ start: number; order: number; write: () => void }> = []
+    layers.forEach(([coder, layer], order) => {
+      const own = input.layerUnits?.[coder.id]?.[doc.id]
+      const units = own ? new Map(own.map((u) => [u.id, u])) : shared
+      for (const [unitId, a] of Object.entries(layer[doc.id] ?? {})) {
+        const unit = units.get(unitId)
+        if (!unit) {
+          tally.unknownUnit++
+          continue
+        }
+        const labels = new Set<string>()
+        for (const s of a.statements)
+          for (const [dim, ids] of Object.entries(s.values))
+            for (const id of ids) {
+              if (codeGuid.has(`${dim}/${id}`)) labels.add(`${dim}/${id}`)
+              else tally.unknownLabel++
+            }
+        if (a.statements.filter((s) => Object.values(s.values).some((v) => v.length)).length > 1)
+          tally.flattened++
+        if (a.uncertain) tally.uncertain++
+        const note = a.note.trim()
+        if (labels.size === 0 && !note) continue
+        const sel = guidFor('selection', guid, unitId, userGuid.get(coder.id)!)
+        const user = userGuid.get(coder.id)!
+        const noteGuid = note ? guidFor('note', sel) : undefined
+        if (noteGuid)
+          notes.push({
+            guid: noteGuid,
+            user,
+            at: dateTime(a.createdAt),
+            text: a.note,
+            name: `${doc.id} ${unitId}`,
+          })
+        const ordered = [...labels].sort((p, q) => labelOrder.get(p)! - labelOrder.get(q)!)
+        selections.push({
+          start: unit.start,
+          order,
+          write: () => {
+            counts.selections++
+            x.open('PlainTextSelection', {
+              guid: sel,
+              name: doc.text.slice(unit.start, unit.end).slice(0, 60),
+              startPosition: positions.toCodePoint(unit.start),
+              endPosition: positions.toCodePoint(unit.end),
+              creatingUser: user,
+              creationDateTime: dateTime(a.createdAt),
+              modifyingUser: user,
+              modifiedDateTime: dateTime(a.updatedAt),
+            })
+            for (const key of ordered) {
+              const code = codeGuid.get(key)!
+              counts.codings++
+              x.open('Coding', {
+                guid: guidFor('coding', sel, code),
+                creatingUser: user,
+                creationDateTime: dateTime(a.createdAt),
+              })
+              x.empty('CodeRef', { targetGUID: code })
+              x.close('Coding')
+            }
+            if (noteGuid) x.empty('NoteRef', { targetGUID: noteGuid })
+            x.close('PlainTextSelection')
+          },
+        })
+      }
+    })
+    selections.sort((p, q) => p.start - q.start || p.order - q.order)
+    for (const s of selections) s.write()
+    for (const [key, value] of metaEntries(doc.meta)) {
+      x.open('VariableValue')
+        .empty('VariableRef', { targetGUID: variables.get(key) })
+        .text('TextValue', value)
+      x.close('VariableValue')
+    }
+    x.close('TextSource')
+  }
+  if (input.documents.length) x.close('Sources')
+  if (notes.length) {
+    x.open('Notes')
+    for (const n of notes) {
+      counts.notes++
+      x.open('Note', { guid: n.guid, name: n.name, creatingUser: n.user, creationDateTime: n.at })
+      x.text('PlainTextContent', n.text)
+      x.close('Note')
+    }
+    x.close('Notes')
+  }
+  x.close('Project')
+
+  const xml = x.toString()
+  const zip = new JSZip()
+  zip.file('project.qde', xml, { date: ZIP_DATE })
+  for (const [path, text] of files) zip.file(path, text, { date: ZIP_DATE })
+  const bytes = await zip.generateAsync({
+    type: 'uint8array',
+    compression: 'DEFLATE',
+    compressionOptions: { level: 6 },
+  })
+  const warnings: Message[] = []
+  if (tally.flattened)
+    warnings.push(msg('qdpx.export.statementsFlattened', { count: tally.flattened }))
+  if (tally.uncertain)
+    warnings.push(msg('qdpx.export.uncertainDropped', { count: tally.uncertain }))
+  if (tally.unknownLabel)
+    warnings.push(msg('qdpx.export.unknownLabel', { count: tally.unknownLabel }))
+  if (tally.unknownUnit) warnings.push(msg('qdpx.export.unknownUnit', { count: tally.unknownUnit }))
+  return { bytes, xml, counts, warnings }
+}
