@@ -58,6 +58,10 @@ export const de: Record<keyof EnglishCatalogue, MessageText> = {
   'unitEdit.included': 'Aufgenommen.',
   'unitEdit.excluded': 'Ausgeschlossen.',
   'unitEdit.resegmented': 'Neu segmentiert: Jeder codierte Satz ist unverändert.',
+  'review.split': 'geteilt: Beide Hälften haben die Labels des ganzen Satzes behalten',
+  'review.merged': 'verbunden: Prüfen Sie die Labels des verbundenen Satzes',
+  'review.resegmented': 'neu segmentiert: Die Satzgrenzen haben sich geändert',
+  'review.mergeConflict': 'Konflikt beim Verbinden: {conflicts}',
   'unitEdit.resegmentedChanged': {
     one: 'Neu segmentiert: {count} Satz mit Labels hat sich geändert und ist zur Prüfung markiert.',
     other:

@@ -61,6 +61,11 @@ export const en = {
   'unitEdit.included': 'Included.',
   'unitEdit.excluded': 'Excluded.',
   'unitEdit.resegmented': 'Segmented again: every annotated sentence is unchanged.',
+  // Why a sentence is marked for review (stored in English, see REVIEW_REASONS)
+  'review.split': 'split: both halves kept the labels of the whole sentence',
+  'review.merged': 'merged: check the labels of the merged sentence',
+  'review.resegmented': 'resegmented: the sentence boundaries changed',
+  'review.mergeConflict': 'merge conflict: {conflicts}',
   'unitEdit.resegmentedChanged': {
     one: 'Segmented again: {count} sentence with labels changed and is marked for review.',
     other: 'Segmented again: {count} sentences with labels changed and are marked for review.',

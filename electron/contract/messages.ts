@@ -56,6 +56,31 @@ function formatParam(value: MessageParam, locale: MessageLocale): string {
   return value
 }
 
+/**
+ * Why a sentence is marked for review. The reason is stored in English, in the project and in
+ * exports (`needs_review`), where it is data; the screen shows it in the analyst's language.
+ */
+export const REVIEW_REASONS = {
+  split: 'split: both halves kept the labels of the whole sentence',
+  merged: 'merged: check the labels of the merged sentence',
+  resegmented: 'resegmented: the sentence boundaries changed',
+} as const
+
+/** A merge whose single-choice labels disagreed: followed by "Dimension: a vs b; …". */
+export const MERGE_CONFLICT = 'merge conflict: '
+
+/** A stored review reason as a message; a reason from elsewhere (an import) as it stands. */
+export function reviewMessage(reason: string): Message | string {
+  for (const [kind, text] of Object.entries(REVIEW_REASONS))
+    if (reason === text) return { code: `review.${kind as keyof typeof REVIEW_REASONS}` }
+  if (reason.startsWith(MERGE_CONFLICT))
+    return {
+      code: 'review.mergeConflict',
+      params: { conflicts: reason.slice(MERGE_CONFLICT.length) },
+    }
+  return reason
+}
+
 /** The message in words, in the given language (English when none is given). */
 export function formatMessage(message: Message, locale: MessageLocale = 'en'): string {
   const text: MessageText | undefined =

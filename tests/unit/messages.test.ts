@@ -5,7 +5,15 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { CATALOGUES, formatMessage, msg, type MessageText } from '../../electron/contract/messages'
+import {
+  CATALOGUES,
+  MERGE_CONFLICT,
+  REVIEW_REASONS,
+  formatMessage,
+  msg,
+  reviewMessage,
+  type MessageText,
+} from '../../electron/contract/messages'
 import type { Codebook, ProjectInfo } from '../../electron/contract/model'
 import { UserError } from '../../electron/core/errors'
 import { openSettings } from '../../electron/core/settings'
@@ -88,6 +96,20 @@ describe('the message catalogue', () => {
     expect(formatMessage(rules, 'de')).toBe(
       'Das Codebuch verstößt gegen eine Regel: Die Taste „?“ von „kritisch“ ist für einen Befehl reserviert. Zwei Dimensionen haben dieselbe Kennung „stance“.',
     )
+  })
+
+  it('shows the review reasons core stores in English in German, and any other reason as it is', () => {
+    const german = (reason: string) => {
+      const m = reviewMessage(reason)
+      return typeof m === 'string' ? m : formatMessage(m, 'de')
+    }
+    expect(german(REVIEW_REASONS.split)).toBe(
+      'geteilt: Beide Hälften haben die Labels des ganzen Satzes behalten',
+    )
+    expect(german(`${MERGE_CONFLICT}Haltung: kritisch vs neutral`)).toBe(
+      'Konflikt beim Verbinden: Haltung: kritisch vs neutral',
+    )
+    expect(german('vom Team zu klären')).toBe('vom Team zu klären')
   })
 
   it('keeps the English text on a UserError for the CLI and the logs', () => {

@@ -1,5 +1,6 @@
 import type { Codebook, SentenceAnnotation, Statement } from '../../contract/model'
 import { copyStatements } from '../../common/annotationEdits'
+import { MERGE_CONFLICT, REVIEW_REASONS } from '../../contract/messages'
 
 /**
  * Unites the annotations of two sentences being merged. One statement each: values are united
@@ -13,9 +14,7 @@ export function mergeAnnotations(
 ): SentenceAnnotation | undefined {
   if (!first || !second) {
     const only = first ?? second
-    return only
-      ? { ...only, needsReview: 'merged: check the labels of the merged sentence' }
-      : undefined
+    return only ? { ...only, needsReview: REVIEW_REASONS.merged } : undefined
   }
   const conflicts: string[] = []
   let statements: Statement[]
@@ -56,7 +55,7 @@ export function mergeAnnotations(
     updatedAt: first.updatedAt > second.updatedAt ? first.updatedAt : second.updatedAt,
     codebookVersion: Math.max(first.codebookVersion, second.codebookVersion),
     needsReview: conflicts.length
-      ? `merge conflict: ${conflicts.join('; ')}`
-      : 'merged: check the labels of the merged sentence',
+      ? `${MERGE_CONFLICT}${conflicts.join('; ')}`
+      : REVIEW_REASONS.merged,
   }
 }

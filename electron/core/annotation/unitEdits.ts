@@ -4,7 +4,7 @@
  */
 import type { Codebook, SentenceAnnotation, StoredDocument, Unit } from '../../contract/model'
 import { segmentUnits, unitId } from '../corpus/document'
-import { msg, type Message } from '../../contract/messages'
+import { MERGE_CONFLICT, REVIEW_REASONS, msg, type Message } from '../../contract/messages'
 import { UserError } from '../errors'
 import { mergeAnnotations } from './merge'
 import { copyStatements } from '../../common/annotationEdits'
@@ -20,7 +20,8 @@ type Annotations = Record<string, SentenceAnnotation>
 
 function locate(document: StoredDocument, id: string): number {
   const index = document.units.findIndex((u) => u.id === id)
-  if (index < 0) throw new UserError('annotation.unitNotFound', { unitId: id, documentId: document.id })
+  if (index < 0)
+    throw new UserError('annotation.unitNotFound', { unitId: id, documentId: document.id })
   return index
 }
 
@@ -38,8 +39,7 @@ export function splitUnit(
   while (leftEnd > unit.start && isSpace(document.text[leftEnd - 1])) leftEnd--
   let rightStart = offset
   while (rightStart < unit.end && isSpace(document.text[rightStart])) rightStart++
-  if (leftEnd <= unit.start || rightStart >= unit.end)
-    throw new UserError('unitEdit.splitOutside')
+  if (leftEnd <= unit.start || rightStart >= unit.end) throw new UserError('unitEdit.splitOutside')
   const left: Unit = { ...unit, id: unitId(unit.start, leftEnd), end: leftEnd }
   const right: Unit = { ...unit, id: unitId(rightStart, unit.end), start: rightStart }
   const units = [...document.units.slice(0, index), left, right, ...document.units.slice(index + 1)]
@@ -50,7 +50,7 @@ export function splitUnit(
   if (old) {
     const flagged = {
       ...old,
-      needsReview: 'split: both halves kept the labels of the whole sentence',
+      needsReview: REVIEW_REASONS.split,
     }
     next[left.id] = flagged
     next[right.id] = { ...flagged, statements: copyStatements(old.statements) }
@@ -73,8 +73,7 @@ export function mergeWithNext(
   const index = locate(document, id)
   const unit = document.units[index]
   const following = document.units[index + 1]
-  if (!following)
-    throw new UserError('unitEdit.mergeLast')
+  if (!following) throw new UserError('unitEdit.mergeLast')
   const kind = unit.kind === 'sentence' || following.kind === 'sentence' ? 'sentence' : unit.kind
   const merged: Unit = {
     id: unitId(unit.start, following.end),
@@ -93,7 +92,7 @@ export function mergeWithNext(
     next[merged.id] = combined
     review.push(merged.id)
   }
-  const conflict = combined?.needsReview?.startsWith('merge conflict')
+  const conflict = combined?.needsReview?.startsWith(MERGE_CONFLICT)
   return {
     document: { ...document, units },
     annotations: next,
@@ -156,7 +155,7 @@ export function resegment(
     const old = oldUnits.get(id)
     const target = old && units.find((u) => u.start < old.end && u.end > old.start)
     if (!target) continue
-    const flagged = { ...annotation, needsReview: 'resegmented: the sentence boundaries changed' }
+    const flagged = { ...annotation, needsReview: REVIEW_REASONS.resegmented }
     next[target.id] = next[target.id]
       ? (mergeAnnotations(next[target.id], flagged, codebook) ?? flagged)
       : flagged
