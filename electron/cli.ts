@@ -166,7 +166,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   info,
   export: exportCommand,
   model: async (args) => {
-    process.stdout.write(await modelCommand(args))
+    process.stdout.write(await modelCommand(args, CLI_LOCK))
   },
   agreement: async (args) => {
     process.stdout.write(await agreementCommand(args))
