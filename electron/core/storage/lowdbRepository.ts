@@ -84,8 +84,9 @@ export async function openLowdbRepository(
     await mkdir(dir, { recursive: true })
   }
   const coder = options.coder ?? DEFAULT_CODER
-  // Machine-local state (lock, index) lives where sync does not go.
-  await mkdir(join(dir, LOCAL_DIR), { recursive: true })
+  // Machine-local state (lock, index) lives where sync does not go; the ignore files that say
+  // so are written before it exists.
+  await writeIgnoreFiles(dir)
   // The lock comes before any read, because reading may repair (write) a damaged file.
   const release =
     options.lock === false
@@ -105,7 +106,6 @@ export async function openLowdbRepository(
     if (projectAdapter.recovery.kind === 'missing') await project.write()
     await mkdir(join(dir, 'documents'), { recursive: true })
     await mkdir(layerDir(dir, coder), { recursive: true })
-    await writeIgnoreFiles(dir)
     const { history, problems } = await CodebookHistory.load(dir)
     if (history.isEmpty)
       await history.save(

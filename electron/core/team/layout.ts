@@ -40,7 +40,7 @@ export const STIGNORE = `${MARK}\n(?d)/${LOCAL_DIR}\n(?d)*.json.tmp\n(?d)*.json.
  * own is kept and our lines are appended once.
  */
 export async function writeIgnoreFiles(dir: string): Promise<void> {
-  await mkdir(join(dir, LOCAL_DIR), { recursive: true })
+  // Before local/ exists: a sync engine scanning the folder must never see the lock or index.
   for (const [name, content] of [
     ['.gitignore', GITIGNORE],
     ['.stignore', STIGNORE],
@@ -51,6 +51,7 @@ export async function writeIgnoreFiles(dir: string): Promise<void> {
     const joined = existing && !existing.endsWith('\n') ? `${existing}\n` : existing
     await writeFile(file, joined + content)
   }
+  await mkdir(join(dir, LOCAL_DIR), { recursive: true })
 }
 
 export function layerDir(dir: string, coderId: string): string {
