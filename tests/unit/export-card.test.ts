@@ -113,6 +113,49 @@ describe('the dataset card', () => {
     )
   })
 
+  it('is written in German when the export asks for it, escaped the same way', async () => {
+    const out = join(dir, 'LIESMICH.md')
+    await exportProject(repo, {
+      format: 'card',
+      out,
+      language: 'de',
+      delimiter: ';',
+      onlyAnnotated: true,
+      documents: { meta: { field: 'id', value: 'DOC' } },
+      split: { train: 0.5, dev: 0.25, test: 0.25, seed: 4 },
+    })
+    const card = await readFile(out, 'utf8')
+    expect(card).toMatch(
+      /^# Gipfel\\_2019 &lt;i&gt;\n\nSätze aus Presseartikeln, codiert nach Haltung/,
+    )
+    for (const line of [
+      '## Korpus',
+      '| Dokumente | 1 |',
+      '| Exportierte Einheiten | 3 |',
+      '| – Satz | 3 |',
+      '| Sätze (codierbare Einheiten) | 3 |',
+      '| Codierte Sätze | 3 |',
+      '## Verteilung der Labels',
+      '| Label | Kennung | Aussagen | Sätze | Anteil an den codierten Sätzen |',
+      '| &lt;script&gt;alert(1)&lt;/script&gt; \\| \\*pro\\* | `pro` | 2 | 2 | 66,7 % |',
+      '## Definitionen der Labels',
+      '  - Beispiel: \\`code\\` &amp; &lt;b&gt;',
+      '| Codiert von | Codierte Sätze |',
+      'Das mit diesem Datensatz exportierte Codebuch hat die Version 1.',
+      '| Dokumente | id enthält „DOC“ |',
+      '| Nur codierte Sätze | ja |',
+      '| Überschriften, Autorenzeilen, Bildunterschriften, Metazeilen | enthalten |',
+      '| Aufteilung | train 0.5 / dev 0.25 / test 0.25, Seed 4, nach Dokumenten |',
+      '| CSV-Trennzeichen | Semikolon |',
+      '| Netzwerk-Dimensionen | Akteur `actor`, Argument –, Haltung `stance` |',
+      '## Felder der JSONL-Datei',
+    ])
+      expect(card).toContain(line)
+    // Code and field names stay as they are.
+    expect(card).toContain('df = pd.read_json("sentences.jsonl", lines=True)')
+    expect(card).not.toMatch(/<script>|<b>|<i>|Label distribution|Export options/)
+  })
+
   it('escapes text for Markdown and HTML on one line', () => {
     expect(escapeMarkdown('a_b *c* [d](e) <f> & g | h\n\ni ~j~ `k` #l \\m')).toBe(
       'a\\_b \\*c\\* \\[d\\](e) &lt;f&gt; &amp; g \\| h i \\~j\\~ \\`k\\` \\#l \\\\m',

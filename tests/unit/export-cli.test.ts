@@ -90,6 +90,28 @@ describe('the export command', () => {
     expect(badFormat.stderr).toMatch(/Invalid export option format: the format is one of jsonl/)
   })
 
+  it('writes no empty file and says so, with exit code 1', { timeout: 60_000 }, async () => {
+    const out = join(dir, 'coded.csv')
+    const r = cli([
+      'export',
+      '--project',
+      join(dir, 'project'),
+      '--format',
+      'csv-sentences',
+      '--only-annotated',
+      '--delimiter',
+      ';',
+      '--out',
+      out,
+    ])
+    expect(r.status).toBe(1)
+    expect(r.stdout).toBe(
+      `exported 0 documents: 0 units (0 sentences, 0 headings, bylines, captions or meta lines; 0 annotated, 0 statements) in 0 files to ${out}\n` +
+        '  ~ Nothing was exported: no sentence matches the options, so no data file was written.\n',
+    )
+    await expect(readFile(out)).rejects.toMatchObject({ code: 'ENOENT' })
+  })
+
   it(
     'says what is wrong with the project or the target, with exit code 2',
     { timeout: 60_000 },
@@ -167,5 +189,23 @@ describe('the export arguments', () => {
     expect(() =>
       parseExportArgs(['--project', 'p', '--format', 'jsonl', '--out', 'o', '--where', 'Spiegel']),
     ).toThrow('--where takes FIELD=VALUE')
+  })
+
+  it('take a delimiter by name or as itself, the card language, and "none" for no stance', () => {
+    const base = ['--project', 'p', '--format', 'all', '--out', 'o']
+    const { options } = parseExportArgs([
+      ...base,
+      '--delimiter',
+      'semicolon',
+      '--language',
+      'de',
+      '--stance',
+      'none',
+    ])
+    expect(options).toMatchObject({ delimiter: ';', language: 'de', network: { stance: null } })
+    expect(parseExportArgs([...base, '--delimiter', '\t']).options.delimiter).toBe('\t')
+    expect(() => parseExportArgs([...base, '--delimiter', '|'])).toThrow(
+      '--delimiter takes comma, semicolon or tab (or , ; \\t)',
+    )
   })
 })

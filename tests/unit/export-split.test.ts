@@ -4,7 +4,7 @@ import Papa from 'papaparse'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { buildDocument } from '../../electron/core/corpus/document'
 import { exportProject } from '../../electron/core/export/exporter'
-import { assignSplits, mulberry32 } from '../../electron/core/export/split'
+import { assignSplits, mulberry32, splitSizes } from '../../electron/core/export/split'
 import {
   openLowdbRepository,
   type LowdbProjectRepository,
@@ -31,6 +31,23 @@ describe('the document split', () => {
     expect(counts).toEqual({ train: 32, dev: 4, test: 4 })
     const none = assignSplits(ids, { train: 1, dev: 0, test: 0, seed: 1 })
     expect(new Set(none.values())).toEqual(new Set(['train']))
+  })
+
+  it('gives every part asked for a document once there are enough, so small corpora get dev and test', () => {
+    const sizes = (n: number, train = 0.8, dev = 0.1, test = 0.1) =>
+      splitSizes(n, { train, dev, test, seed: 1 })
+    // Rounding the cumulative fractions gave 4/1/0 for five documents: no test file at all.
+    expect(sizes(5)).toEqual([3, 1, 1])
+    expect(sizes(3)).toEqual([1, 1, 1])
+    expect(sizes(4)).toEqual([2, 1, 1])
+    expect(sizes(10)).toEqual([8, 1, 1])
+    expect(sizes(40)).toEqual([32, 4, 4])
+    expect(sizes(7, 0.5, 0.25, 0.25)).toEqual([3, 2, 2])
+    // Too few to go round, and parts not asked for, stay empty.
+    expect(sizes(2)).toEqual([2, 0, 0])
+    expect(sizes(0)).toEqual([0, 0, 0])
+    expect(sizes(9, 0.5, 0.5, 0)).toEqual([5, 4, 0])
+    expect(sizes(6, 1, 0, 0)).toEqual([6, 0, 0])
   })
 
   it('uses a fixed PRNG: mulberry32 gives the same numbers on every platform', () => {
@@ -61,6 +78,40 @@ afterEach(async () => {
 })
 
 describe('a split export', () => {
+  it('splits the documents actually exported: only coded sentences still give dev and test files', async () => {
+    const coded = (stance: string) => ({
+      statements: [{ id: 's1', values: { stance: [stance] } }],
+      uncertain: false,
+      note: '',
+      annotator: 'Anna',
+      createdAt: '2026-01-01T00:00:00.000Z',
+      updatedAt: '2026-01-01T00:00:00.000Z',
+      codebookVersion: 1,
+    })
+    // Five of the twenty documents have a coded sentence; one more is coded only by Bernd.
+    for (const id of ids.slice(0, 6)) {
+      const unit = (await repo.getDocument(id)).units[0].id
+      await repo.putAnnotation(id, unit, {
+        ...coded('pro'),
+        annotator: id === ids[5] ? 'Bernd' : 'Anna',
+      })
+    }
+    const result = await exportProject(repo, {
+      format: 'jsonl',
+      out: join(dir, 'coded.jsonl'),
+      onlyAnnotated: true,
+      annotator: 'Anna',
+      split: { ...fractions, seed: 2 },
+    })
+    expect(result.warnings).toEqual([])
+    expect(result.files.map((f) => [f.path.slice(dir.length + 1), f.counts])).toEqual([
+      ['coded.jsonl', { lines: 5, documents: 5 }],
+      ['coded.train.jsonl', { lines: 3, documents: 3 }],
+      ['coded.dev.jsonl', { lines: 1, documents: 1 }],
+      ['coded.test.jsonl', { lines: 1, documents: 1 }],
+    ])
+  })
+
   it('writes train, dev and test files beside the full file, whole documents in one split each', async () => {
     await exportProject(repo, {
       format: 'jsonl',
