@@ -6,6 +6,7 @@
 
 /** Characters XML 1.0 cannot hold at all (C0 controls but tab, LF and CR; lone surrogates; U+FFFE/F). */
 const FORBIDDEN =
+  // eslint-disable-next-line no-control-regex -- matching the control characters is the point
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
 
 export function escapeText(s: string): string {
