@@ -6,14 +6,21 @@
  *
  * A text names its parameters in braces, `{file}`. A parameter may itself be a message (a
  * unit kind, a rule broken) or a list of messages, translated in turn and joined by spaces.
- * A text with `one`/`other` forms is chosen by its `count` parameter.
+ * A text with `one`/`other` forms is chosen by its `count` parameter. A parameter given in both
+ * languages ({ en, de }) is shown in the language of the text.
  */
 import { de } from './messages.de'
 import { en, type EnglishCatalogue } from './messages.en'
 
 export type MessageCode = keyof EnglishCatalogue
 
-export type MessageParam = string | number | Message | Message[]
+/**
+ * Text that arrives already in both languages, from a library that speaks them (the schema
+ * library's account of what is wrong with a file), for a message to pick from.
+ */
+export type LocalizedText = Record<MessageLocale, string>
+
+export type MessageParam = string | number | Message | Message[] | LocalizedText
 
 export type MessageParams = Record<string, MessageParam>
 
@@ -51,7 +58,8 @@ function plural(locale: MessageLocale, count: number): 'one' | 'other' {
 
 function formatParam(value: MessageParam, locale: MessageLocale): string {
   if (Array.isArray(value)) return value.map((m) => formatMessage(m, locale)).join(' ')
-  if (typeof value === 'object') return formatMessage(value, locale)
+  if (typeof value === 'object')
+    return 'code' in value ? formatMessage(value, locale) : value[locale]
   if (typeof value === 'number') return value.toLocaleString(locale)
   return value
 }

@@ -1,10 +1,13 @@
+import { z } from 'zod'
 import {
   formatMessage,
   msg,
+  type LocalizedText,
   type Message,
   type MessageCode,
   type MessageParams,
 } from '../contract/messages'
+import { describe } from './storage/files'
 
 /**
  * An error meant for the analyst: a message code with parameters (see contract/messages.ts),
@@ -38,4 +41,20 @@ export class UserError extends Error {
 export function failureReason(e: unknown): Message {
   if (e instanceof UserError) return e.toMessage()
   return msg('import.failed', { detail: e instanceof Error ? e.message : String(e) })
+}
+
+const germanIssues = z.locales.de().localeError
+
+/**
+ * What the schema finds wrong with the data, in English and German (the schema library's own
+ * wording in each), for a message about a file or a call that does not fit its schema. Only
+ * called once a parse has failed, so parsing again for the German costs nothing on the good path.
+ */
+export function schemaProblem(schema: z.ZodType, data: unknown): LocalizedText {
+  const english = schema.safeParse(data)
+  const german = schema.safeParse(data, { error: germanIssues })
+  return {
+    en: english.success ? '' : describe(english.error),
+    de: german.success ? '' : describe(german.error),
+  }
 }

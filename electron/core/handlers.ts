@@ -9,13 +9,12 @@ import type { ExportOptions, ImportSource, JobStatus } from '../contract/model'
 import { API_ARGUMENTS } from '../contract/validation'
 import { importContents, importPaths } from './corpus/importer'
 import type { Dialogs } from './dialogs'
-import { UserError } from './errors'
+import { UserError, schemaProblem } from './errors'
 import { runExport, exportTarget } from './exportJob'
 import { parseCodebookFile, serializeCodebook } from './codebook/codebookFile'
 import type { JobRunner } from './jobs'
 import type { ProjectService } from './project'
 import { writeAtomically } from './storage/durableFile'
-import { describe } from './storage/files'
 
 export type Handlers = { [K in ApiMethod]: (...args: unknown[]) => Promise<Envelope<unknown>> }
 
@@ -125,7 +124,12 @@ export function createHandlers(service: ProjectService, deps: HandlerDeps): Hand
     table[method] = async (...args: unknown[]) => {
       const parsed = API_ARGUMENTS[method].safeParse(args)
       if (!parsed.success)
-        return refusal(new UserError('api.refused', { method, detail: describe(parsed.error) }))
+        return refusal(
+          new UserError('api.refused', {
+            method,
+            detail: schemaProblem(API_ARGUMENTS[method], args),
+          }),
+        )
       try {
         const fn = impl[method] as (...a: unknown[]) => Promise<unknown>
         return { ok: true, value: await fn(...(parsed.data as unknown[])) }

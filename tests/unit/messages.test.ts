@@ -15,6 +15,7 @@ import {
   type MessageText,
 } from '../../electron/contract/messages'
 import type { Codebook, ProjectInfo } from '../../electron/contract/model'
+import { parseCodebookFile } from '../../electron/core/codebook/codebookFile'
 import { UserError } from '../../electron/core/errors'
 import { openSettings } from '../../electron/core/settings'
 import { openWorkbench, type Workbench } from '../../electron/core/workbench'
@@ -110,6 +111,23 @@ describe('the message catalogue', () => {
       'Konflikt beim Verbinden: Haltung: kritisch vs neutral',
     )
     expect(german('vom Team zu klären')).toBe('vom Team zu klären')
+  })
+
+  it("says what is wrong with a codebook file in the schema library's German", () => {
+    const refusal = (() => {
+      try {
+        parseCodebookFile('{"version": "eins", "dimensions": []}')
+      } catch (e) {
+        return e as UserError
+      }
+      throw new Error('the file was accepted')
+    })()
+    expect(refusal.message).toBe(
+      'This is not a valid codebook: version: Invalid input: expected number, received string.',
+    )
+    expect(formatMessage(refusal.toMessage(), 'de')).toBe(
+      'Das ist kein gültiges Codebuch: version: Ungültige Eingabe: erwartet Zahl, erhalten string.',
+    )
   })
 
   it('keeps the English text on a UserError for the CLI and the logs', () => {

@@ -1,8 +1,7 @@
 import type { Codebook } from '../../contract/model'
 import { codebookSchema } from '../../contract/schemas'
 import { codebookProblems } from '../../common/codebookRules'
-import { UserError } from '../errors'
-import { describe } from '../storage/files'
+import { UserError, schemaProblem } from '../errors'
 
 /** The codebook as a file an analyst can share: pretty JSON, colours and hotkeys included. */
 export function serializeCodebook(codebook: Codebook): string {
@@ -24,7 +23,7 @@ export function parseCodebookFile(text: string): Codebook {
     raw = (raw as { codebook: unknown }).codebook
   const parsed = codebookSchema.safeParse(raw)
   if (!parsed.success)
-    throw new UserError('codebook.fileInvalid', { detail: describe(parsed.error) })
+    throw new UserError('codebook.fileInvalid', { detail: schemaProblem(codebookSchema, raw) })
   const problems = codebookProblems(parsed.data)
   if (problems.length)
     throw new UserError('codebook.fileBreaksRule', { problems: problems.map((p) => p.message) })

@@ -15,9 +15,8 @@ import type {
 } from '../../contract/model'
 import { provenanceSchema, unitKindSchema } from '../../contract/schemas'
 import { contentHash } from '../corpus/document'
-import { describe } from '../storage/files'
 import { msg, type Message } from '../../contract/messages'
-import { failureReason } from '../errors'
+import { failureReason, schemaProblem } from '../errors'
 
 const nullableString = z.string().nullable()
 
@@ -91,7 +90,10 @@ export function parseAnnotatedExport(text: string, origin: string): ParsedExport
     const parsed = lineSchema.safeParse(value)
     if (!parsed.success) {
       const id = (value as { document_id?: unknown } | null)?.document_id
-      const reason = msg('import.notExportLine', { line: i + 1, detail: describe(parsed.error) })
+      const reason = msg('import.notExportLine', {
+        line: i + 1,
+        detail: schemaProblem(lineSchema, value),
+      })
       if (typeof id === 'string' && !broken.has(id)) broken.set(id, reason)
       else if (typeof id !== 'string') failed.push({ origin: `${origin}:${i + 1}`, reason })
       continue

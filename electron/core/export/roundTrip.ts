@@ -12,12 +12,11 @@ import type { Codebook, ImportReport } from '../../contract/model'
 import { sentenceAnnotationSchema, storedDocumentSchema } from '../../contract/schemas'
 import { emptyReport, type ImportOptions } from '../corpus/importer'
 import type { ProjectRepository } from '../storage/repository'
-import { describe } from '../storage/files'
 import { parseCodebookFile } from '../codebook/codebookFile'
 import { JSONL_COLUMNS } from './jsonl'
 import { parseAnnotatedExport, type RestoredDocument } from './jsonlRead'
 import { msg } from '../../contract/messages'
-import { failureReason } from '../errors'
+import { failureReason, schemaProblem } from '../errors'
 
 /** True when a line is the first line of an annotated export (it has every column). */
 export function isAnnotatedExportLine(line: string): boolean {
@@ -129,7 +128,9 @@ async function addRestored(
   if (!checked.success) {
     report.failed.push({
       origin: where,
-      reason: msg('import.invalidDocument', { detail: describe(checked.error) }),
+      reason: msg('import.invalidDocument', {
+        detail: schemaProblem(storedDocumentSchema, document),
+      }),
     })
     return
   }
@@ -138,7 +139,10 @@ async function addRestored(
     if (!ok.success) {
       report.failed.push({
         origin: where,
-        reason: msg('import.invalidAnnotation', { unitId, detail: describe(ok.error) }),
+        reason: msg('import.invalidAnnotation', {
+          unitId,
+          detail: schemaProblem(sentenceAnnotationSchema, annotation),
+        }),
       })
       return
     }
