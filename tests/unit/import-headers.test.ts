@@ -108,6 +108,12 @@ describe('an HTML page', () => {
     // Without an <h1>, <title> still gives one.
     const untitled = await importOne('kurz.html', PAGE.replace(/<\/?h1>/g, ''))
     expect(untitled.meta.title).toBe('Hanoi-Gipfel: Keine Einigung | Nachrichtenportal')
+    // A site logo in an <h1> outside the article is not the article's headline.
+    const logo = await importOne(
+      'logo.html',
+      PAGE.replace(/<\/?h1>/g, '').replace('<nav>', '<h1>Nachrichtenportal</h1><nav>'),
+    )
+    expect(logo.meta.title).toBe('Hanoi-Gipfel: Keine Einigung | Nachrichtenportal')
   })
 
   it('makes <h2>–<h6> heading units whatever their wording, and they land on disk so', async () => {

@@ -72,10 +72,16 @@ export function readHtml(bytes: Uint8Array): HtmlResult {
 
 const NO_TEXT = { text: '', headings: [] as TextSpan[] }
 
-/** The `<h1>` of the article (inside `<article>` or `<main>` when the page has them). */
+/**
+ * The `<h1>` of the article: inside `<article>` or `<main>` when the page has them (an `<h1>`
+ * elsewhere on such a page is the site's logo or name), else the page's first.
+ */
 function articleHeadline(doc: DomDocument): string | undefined {
+  const framed = doc.querySelector('article, main') !== null
   const h1 =
-    doc.querySelector('article h1') ?? doc.querySelector('main h1') ?? doc.querySelector('h1')
+    doc.querySelector('article h1') ??
+    doc.querySelector('main h1') ??
+    (framed ? null : doc.querySelector('h1'))
   return clean(h1?.textContent)
 }
 
