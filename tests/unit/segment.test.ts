@@ -394,6 +394,8 @@ describe('segmentText: ordinals, units and lists', () => {
     [['Sie feierten ihr lange erwartetes 25. Jubiläum in Bonn.', 'Es kamen 300 Gäste.']],
     [['Er erlebte seinen ersehnten 100. Geburtstag nicht mehr.', 'Die Familie trauert.']],
     [['Es war die 3. Wahlniederlage in Folge.', 'Der Vorsitzende trat zurück.']],
+    [['Zum diesjährigen 75. Jahrestag kamen viele Gäste.', 'Auch der Präsident sprach.']],
+    [['Die Mannschaft verlor das entscheidende 3. Spiel.', 'Nun ist die Saison vorbei.']],
   ])('an ordinal before an inflected noun or after an adjective: %j', (gold) => {
     expect(texts(gold.join(' '))).toEqual(gold)
   })
@@ -412,6 +414,8 @@ describe('segmentText: ordinals, units and lists', () => {
     [['Der Regionalexpress hatte 45 Min. Aufenthalt in Fulda.', 'Grund war ein Notarzteinsatz.']],
     [['Nach 3 Std. Debatte stimmte der Rat zu.', 'Die Opposition enthielt sich.']],
     [['Die Pause dauerte 15 Min.', 'Danach ging es weiter.']],
+    [['Die Wartezeit beträgt ca. 10 Min.', 'Bitte haben Sie Geduld.']],
+    [['Das Konzert beginnt nach 15 Min. Einlass.', 'Karten gibt es an der Abendkasse.']],
     [['Die Bahn meldet Verspätungen von bis zu 30 Min.', 'Grund ist ein Stellwerksausfall.']],
   ])('a unit abbreviation before a noun does not end a sentence: %j', (gold) => {
     expect(texts(gold.join(' '))).toEqual(gold)

@@ -249,10 +249,18 @@ function unitEnds(p: string, start: number, next: Next): boolean {
   let at = start
   for (let words = 0; words < 4; words++) {
     const prev = previousToken(p, at)
-    if (prev.raw === '' || isTerminal(prev.raw.charCodeAt(prev.raw.length - 1))) return false
+    if (prev.raw === '' || endsSentenceBefore(prev.core)) return false
     at = prev.start
   }
   return true
+}
+
+/** A token that plainly closes a sentence: "?" or "!", or a period that is no abbreviation's. */
+function endsSentenceBefore(core: string): boolean {
+  const last = core.charCodeAt(core.length - 1)
+  if (last === 33 || last === 63 || last === 0x2026) return true
+  if (last !== 46) return false
+  return abbreviationClass(core) === undefined && !ALL_DIGITS.test(core.slice(0, -1))
 }
 
 function numberEnds(p: string, start: number, core: string, next: Next): boolean {

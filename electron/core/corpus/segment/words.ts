@@ -34,7 +34,7 @@ export const SENTENCE_OPENERS = set(`
   Ähnlich Umgekehrt Ebenfalls Trotzdem Dafür Woran Worauf Wofür Daneben Darunter Demzufolge
   Unterdessen Indes Indessen Zeitgleich Parallel Unklar Fraglich Wichtig Klar Fest Sicherlich
   Vermutlich Angeblich Nachdem Sollte Sollten Wird Werden Wurde Wurden Ist Sind War Waren Hat
-  Haben Hatte Hatten Kann Können Konnte Muss Müssen Soll Will Darf Gibt Geht Bleibt
+  Haben Hatte Hatten Kann Können Konnte Muss Müssen Soll Will Darf Gibt Geht Bleibt Bitte
   The An It He She We They This That There On At For But
 `)
 
