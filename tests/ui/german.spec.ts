@@ -50,9 +50,18 @@ function englishPhrases(): string[] {
 
 const ENGLISH = englishPhrases()
 
-/** The English phrases on screen right now, as whole words, in what the analyst can read. */
+/**
+ * The English phrases on screen right now, as whole words: in the text the analyst reads and in
+ * the names a screen reader says (aria-label), tooltips and placeholders.
+ */
 async function englishOnScreen(page: Page): Promise<string[]> {
-  const screen = await page.locator('body').innerText()
+  const shown = await page.locator('body').innerText()
+  const spoken = await page.evaluate(() =>
+    [...document.querySelectorAll('[aria-label], [title], [placeholder]')]
+      .flatMap((el) => ['aria-label', 'title', 'placeholder'].map((a) => el.getAttribute(a) ?? ''))
+      .join('\n'),
+  )
+  const screen = `${shown}\n${spoken}`
   return ENGLISH.filter((phrase) => {
     const escaped = phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
     return new RegExp(`(^|[^\\p{L}])${escaped}($|[^\\p{L}])`, 'u').test(screen)
