@@ -12,6 +12,7 @@ import { openLowdbRepository } from './core/storage/lowdbRepository'
 import { fileURLToPath } from 'node:url'
 import { EXPORT_USAGE, formatExportResult, parseExportArgs } from './core/export/cliArgs'
 import { exportProject } from './core/export/exporter'
+import { exportByCoder, TEAM_USAGE, teamInfo } from './core/team/cliCommand'
 import {
   AGREEMENT_USAGE,
   AgreementUsageError,
@@ -36,7 +37,7 @@ commands:
   import --project DIR [--json] PATH...  import files and folders into a project (created if absent)
                                          (an annotated JSONL export is restored as exported)
   info --project DIR                     print the project's documents and progress
-${EXPORT_USAGE}
+${EXPORT_USAGE}${TEAM_USAGE}
 ${AGREEMENT_USAGE}
 ${MODEL_USAGE}`
 
@@ -123,23 +124,27 @@ export function formatReport(report: ImportReport): string {
 
 async function info(args: string[]): Promise<void> {
   const { values } = parseArgs({ args, options: { project: { type: 'string' } } })
-  const repo = await openLowdbRepository(requireProject(values), { lock: CLI_LOCK })
-  try {
-    for (const d of repo.listDocuments())
-      process.stdout.write(
-        `${d.id}\t${d.annotatedCount}/${d.sentenceCount}\t${d.meta.title ?? ''}\n`,
-      )
-  } finally {
-    await repo.close()
-  }
+  // The documents (with this machine's coder's progress), then every coder's progress.
+  process.stdout.write(await teamInfo(requireProject(values), CLI_LOCK))
 }
 
 async function exportCommand(args: string[]): Promise<void> {
   let command
+  // Whose labels is the team's flag (core/team/cliCommand.ts); the rest are the export's.
+  const at = args.indexOf('--coder')
+  const coder = at >= 0 ? args[at + 1] : undefined
+  if (at >= 0 && !coder) throw new CliError('--coder takes a coder id or all')
   try {
-    command = parseExportArgs(args)
+    command = parseExportArgs(at >= 0 ? [...args.slice(0, at), ...args.slice(at + 2)] : args)
   } catch (e) {
     throw new CliError((e as Error).message)
+  }
+  if (coder) {
+    const result = await exportByCoder(command.project, CLI_LOCK, coder, command.options)
+    process.stdout.write(
+      command.json ? `${JSON.stringify(result, null, 2)}\n` : formatExportResult(result),
+    )
+    return
   }
   const repo = await openLowdbRepository(command.project, { lock: CLI_LOCK })
   try {

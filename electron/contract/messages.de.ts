@@ -106,6 +106,7 @@ export const de: Record<keyof EnglishCatalogue, MessageText> = {
   'dialog.filter.csv': 'CSV',
   'dialog.filter.card': 'Datensatzbeschreibung',
   'dialog.filter.graphml': 'GraphML',
+  'dialog.filter.qdpx': 'REFI-QDA-Projekt',
 
   'codebook.dimensionIdTwice': 'Zwei Dimensionen haben dieselbe Kennung „{id}“.',
   'codebook.labelIdTwice':
@@ -302,6 +303,8 @@ export const de: Record<keyof EnglishCatalogue, MessageText> = {
   'team.codebookConflict':
     'Aus derselben Version {version} wurden zwei Codebuch-Versionen gespeichert. Wählen Sie, welche gilt; die andere bleibt im Ordner erhalten.',
   'team.codebookUnknown': 'Es gibt keine Codebuch-Version „{id}“ zur Auswahl.',
+  'team.longLayoutOnly':
+    'Alle Codierenden kommen in eine Tabelle (das lange Format), und {format} ist keine: Wählen Sie jsonl, csv-sentences oder csv-statements ohne Aufteilung, oder eine Codierperson.',
   'team.coderUnknown': 'Es gibt keine Codierperson „{coder}“ in diesem Projekt.',
   'team.migrated': {
     one: 'Das Projekt hat jetzt die Team-Ablage: {count} Codierung wurde zur Ebene von {name}.',
@@ -334,6 +337,7 @@ export const de: Record<keyof EnglishCatalogue, MessageText> = {
     other:
       '{count} Codierungen gehören zu Sätzen, die das Dokument nicht mehr hat, und wurden ausgelassen.',
   },
+  'qdpx.project': 'ein REFI-QDA-Projekt: mit seinen Codes und Codierenden importiert',
   'qdpx.notProject': '{file} ist kein REFI-QDA-Projekt (.qdpx): {detail}',
   'qdpx.noProjectFile': '{file} enthält keine project.qde.',
   'qdpx.sourceMissing':

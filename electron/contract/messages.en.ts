@@ -111,6 +111,7 @@ export const en = {
   'dialog.filter.csv': 'CSV',
   'dialog.filter.card': 'Dataset card',
   'dialog.filter.graphml': 'GraphML',
+  'dialog.filter.qdpx': 'REFI-QDA project',
 
   // The codebook: its rules and its files
   'codebook.dimensionIdTwice': 'Two dimensions share the id "{id}".',
@@ -302,6 +303,8 @@ export const en = {
   'team.codebookConflict':
     'Two codebook versions were saved from the same version {version}. Choose which one stands; the other stays in the folder.',
   'team.codebookUnknown': 'There is no codebook version "{id}" to choose.',
+  'team.longLayoutOnly':
+    'All coders go into one table (the long layout), which {format} is not: choose jsonl, csv-sentences or csv-statements without a split, or one coder.',
   'team.coderUnknown': 'There is no coder "{coder}" in this project.',
   'team.migrated': {
     one: 'The project now has the team layout: {count} annotation became the layer of {name}.',
@@ -332,6 +335,7 @@ export const en = {
     one: '{count} annotation belongs to a sentence the document no longer has and was left out.',
     other: '{count} annotations belong to sentences the document no longer has and were left out.',
   },
+  'qdpx.project': 'a REFI-QDA project: imported with its codes and coders',
   'qdpx.notProject': '{file} is not a REFI-QDA project (.qdpx): {detail}',
   'qdpx.noProjectFile': '{file} holds no project.qde.',
   'qdpx.sourceMissing':

@@ -14,6 +14,7 @@ import { msg } from '../../contract/messages'
 import { UserError } from '../errors'
 import { CodebookHistory } from '../team/codebookVersions'
 import { isConflictCopy, LOCAL_DIR, layerDir, writeIgnoreFiles } from '../team/layout'
+import { machineCoder, rememberMachineCoder } from '../team/machine'
 import { migrateToTeamLayout } from '../team/migrate'
 import type { TeamProblem } from '../team/problems'
 import {
@@ -67,6 +68,11 @@ export interface OpenOptions {
   coder?: string
   /** The coder's name, for the notice of a migration. */
   coderName?: string
+  /**
+   * Remember `coder` as the coder who uses this machine's copy (local/coder.json): the app
+   * does; a tool reading another coder's layer for an export does not.
+   */
+  rememberCoder?: boolean
 }
 
 /** The coder of a repository opened without one (tests and tools that code as nobody in particular). */
@@ -83,16 +89,19 @@ export async function openLowdbRepository(
     if (!options.create) throw new NotAProjectError(dir)
     await mkdir(dir, { recursive: true })
   }
-  const coder = options.coder ?? DEFAULT_CODER
   // Machine-local state (lock, index) lives where sync does not go; the ignore files that say
   // so are written before it exists.
   await writeIgnoreFiles(dir)
+  // A tool without user settings (the CLI) works as the coder who uses this machine's copy.
+  const coder = options.coder ?? (await machineCoder(dir))?.coder ?? DEFAULT_CODER
   // The lock comes before any read, because reading may repair (write) a damaged file.
   const release =
     options.lock === false
       ? async () => {}
       : await acquireProjectLock(join(dir, LOCAL_DIR), options.lock ?? 'the app')
   try {
+    if (options.coder && options.rememberCoder !== false)
+      await rememberMachineCoder(dir, options.coder, options.coderName ?? '')
     const migrated = await migrateToTeamLayout(dir, coder, options.coderName ?? '')
     if (migrated) notices.push(migrated)
     const projectAdapter = new DurableJsonFile<ProjectFile>(file, readProjectFile)

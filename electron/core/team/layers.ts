@@ -52,8 +52,9 @@ export class OtherLayers {
         continue
       }
       if (!entry.isDirectory() || isTransient(entry.name)) continue
-      coders.push(entry.name)
       const files = await readdir(join(root, entry.name)).catch(() => [] as string[])
+      // A folder without a layer in it is no coder of this project (yet).
+      if (files.some((f) => f.endsWith('.json') && !isConflictCopy(f))) coders.push(entry.name)
       for (const name of files.sort()) {
         const rel = join(path, name)
         if (isConflictCopy(name)) {
