@@ -68,6 +68,34 @@ describe('a plain-text header block without blank lines', () => {
     ])
   })
 
+  it('takes the headline under a one-word kicker, and a headline that asks', async () => {
+    const kicker = await importOne(
+      'kicker.txt',
+      `Politik\nGipfel ohne Ergebnis\nMittwoch, 27.02.2019\nVon Anna Schmidt, Hanoi\n\n${BODY}`,
+    )
+    expect(kicker.meta).toStrictEqual({
+      title: 'Gipfel ohne Ergebnis',
+      date: '2019-02-27',
+      author: 'Anna Schmidt',
+    })
+    expect(units(kicker).slice(0, 4)).toEqual([
+      'heading: Politik',
+      'heading: Gipfel ohne Ergebnis',
+      'meta: Mittwoch, 27.02.2019',
+      'byline: Von Anna Schmidt, Hanoi',
+    ])
+    const asks = await importOne(
+      'frage.txt',
+      `Gipfel ohne Ergebnis: Was nun?\nVeröffentlicht am 27.02.2019\nAutorin: Anna Schmidt\n\n${BODY}`,
+    )
+    expect(asks.meta).toStrictEqual({
+      title: 'Gipfel ohne Ergebnis: Was nun?',
+      date: '2019-02-27',
+      author: 'Anna Schmidt',
+    })
+    expect(units(asks)[0]).toBe('heading: Gipfel ohne Ergebnis: Was nun?')
+  })
+
   it('leaves running text with a line break alone', async () => {
     const doc = await importOne(
       'brief.txt',

@@ -54,7 +54,13 @@ function segmentParagraph(text: string, from: number, to: number, out: Segment[]
 
   const block = p.includes('\n') ? headerBlockLines(p) : undefined
   if (block !== undefined) {
-    for (const line of block) segmentParagraph(text, from + line.start, from + line.end, out)
+    for (const line of block) {
+      const t = p.slice(line.start, line.end)
+      // A block's title may ask or exclaim: "Gipfel ohne Ergebnis: Was nun?".
+      if (QUESTION_OR_EXCLAMATION.test(t) && isHeading(t.replace(QUESTION_OR_EXCLAMATION, ''))) {
+        out.push({ text: t, start: from + line.start, end: from + line.end, kind: 'heading' })
+      } else segmentParagraph(text, from + line.start, from + line.end, out)
+    }
     return
   }
 
@@ -113,6 +119,8 @@ function segmentParagraph(text: string, from: number, to: number, out: Segment[]
     })
   }
 }
+
+const QUESTION_OR_EXCLAMATION = /[?!]+["'«»‘’‚‛“”„‟‹›]*$/u
 
 /** A header or footer block holds at most this many lines that are not metadata. */
 const MAX_BLOCK_TITLE_LINES = 2

@@ -143,8 +143,10 @@ function blockTitle(p: string): string | undefined {
     .split('\n')
     .map((l) => l.trim())
     .filter((l) => l !== '')
-  if (lines.length < 2 || !isHeadline(lines[0])) return undefined
-  return lines.slice(1).every(isMetadataLine) ? lines[0] : undefined
+  const titles = lines.findIndex(isMetadataLine)
+  if (titles < 1 || titles > 2 || !lines.slice(titles).every(isMetadataLine)) return undefined
+  // A one-word kicker ("Politik") may stand above the headline; a headline may ask or exclaim.
+  return lines.slice(0, titles).find((l) => isHeadline(l.replace(/[?!]+["'«»“”]*$/u, '')))
 }
 
 function isMetadataLine(l: string): boolean {
