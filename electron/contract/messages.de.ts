@@ -179,6 +179,17 @@ export const de: Record<keyof EnglishCatalogue, MessageText> = {
   'import.notUtf8Export': 'kann nicht als UTF-8-Text gelesen werden: {detail}',
   'import.exportLineNotJson': 'die Zeile ist kein gültiges JSON',
   'import.notExportLine': 'Zeile {line} ist keine Zeile eines codierten Exports: {detail}',
+  'import.exportIncomplete':
+    'der Export enthält {held} der {count} Einheiten des Dokuments (wurde er nur mit codierten Sätzen, ohne Überschriften oder aufgeteilt exportiert?); das Dokument lässt sich daraus nicht wiederherstellen',
+  'import.exportUnitMissing':
+    'Einheit {unit} fehlt (Zeile {line} hat den Index {index}); das Dokument lässt sich nicht wiederherstellen',
+  'import.exportOffsets':
+    'Zeile {line}: die Positionen {start}–{end} passen nicht zum Text (erwartet {expectedStart}–{expectedEnd}); wurde die Datei bearbeitet?',
+  'import.exportStatementsUndated': 'Zeile {line}: Aussagen ohne created_at',
+  'import.exportAnnotationIncomplete':
+    'Zeile {line}: eine Codierung braucht annotator, updated_at, codebook_version, note und uncertain',
+  'import.exportProvenance':
+    'Zeile {line}: die Herkunftsangaben von „{dimension}“ passen nicht zu ihren Labels',
   'import.invalidDocument': '{detail}',
   'import.invalidAnnotation': 'Codierung von {unitId}: {detail}',
   'import.unknownLabels': {

@@ -185,6 +185,17 @@ export const en = {
   'import.notUtf8Export': 'cannot be read as UTF-8 text: {detail}',
   'import.exportLineNotJson': 'the line is not valid JSON',
   'import.notExportLine': 'line {line} is not a line of an annotated export: {detail}',
+  'import.exportIncomplete':
+    "the export holds {held} of the document's {count} units (was it exported with only annotated sentences or without headings, or split?); it cannot rebuild the document",
+  'import.exportUnitMissing':
+    'unit {unit} is missing (line {line} has index {index}); it cannot rebuild the document',
+  'import.exportOffsets':
+    'line {line}: the offsets {start}–{end} do not match the text (expected {expectedStart}–{expectedEnd}); was the file edited?',
+  'import.exportStatementsUndated': 'line {line}: statements without created_at',
+  'import.exportAnnotationIncomplete':
+    'line {line}: an annotation needs annotator, updated_at, codebook_version, note and uncertain',
+  'import.exportProvenance':
+    'line {line}: the provenance of "{dimension}" does not match its labels',
   'import.invalidDocument': '{detail}',
   'import.invalidAnnotation': 'annotation of {unitId}: {detail}',
   'import.unknownLabels': {

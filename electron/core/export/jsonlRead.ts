@@ -16,7 +16,7 @@ import type {
 import { provenanceSchema, unitKindSchema } from '../../contract/schemas'
 import { contentHash } from '../corpus/document'
 import { msg, type Message } from '../../contract/messages'
-import { failureReason, schemaProblem } from '../errors'
+import { UserError, failureReason, schemaProblem } from '../errors'
 
 const nullableString = z.string().nullable()
 
@@ -122,23 +122,26 @@ function restoreDocument(group: Array<{ line: Line; at: number }>): RestoredDocu
   group.sort((a, b) => a.line.index - b.line.index)
   const count = group[0].line.document_units
   if (group.length !== count)
-    throw new Error(
-      `the export holds ${group.length} of the document's ${count} units (was it exported with only ` +
-        'annotated sentences or without headings, or split?); it cannot rebuild the document',
-    )
+    throw new UserError('import.exportIncomplete', { held: group.length, count })
   let text = ''
   const units: Unit[] = []
   const annotations: Record<string, SentenceAnnotation> = {}
   for (const [expected, { line, at }] of group.entries()) {
     if (line.index !== expected)
-      throw new Error(
-        `unit ${expected} is missing (line ${at} has index ${line.index}); it cannot rebuild the document`,
-      )
+      throw new UserError('import.exportUnitMissing', {
+        unit: expected,
+        line: at,
+        index: line.index,
+      })
     const start = text.length + line.text_before.length
     if (line.start !== start || line.end !== start + line.text.length)
-      throw new Error(
-        `line ${at}: the offsets ${line.start}–${line.end} do not match the text (expected ${start}–${start + line.text.length}); was the file edited?`,
-      )
+      throw new UserError('import.exportOffsets', {
+        line: at,
+        start: line.start,
+        end: line.end,
+        expectedStart: start,
+        expectedEnd: start + line.text.length,
+      })
     text += line.text_before + line.text
     units.push({
       id: line.sentence_id,
@@ -177,7 +180,8 @@ function restoreMeta(m: Line['document_meta']): DocumentMeta {
 /** The annotation of a line; `created_at` is null exactly when the unit had none. */
 function restoreAnnotation(line: Line, at: number): SentenceAnnotation | null {
   if (line.created_at === null) {
-    if (line.statements.length > 0) throw new Error(`line ${at}: statements without created_at`)
+    if (line.statements.length > 0)
+      throw new UserError('import.exportStatementsUndated', { line: at })
     return null
   }
   const { annotator, updated_at, codebook_version, note, uncertain } = line
@@ -188,9 +192,7 @@ function restoreAnnotation(line: Line, at: number): SentenceAnnotation | null {
     note === null ||
     uncertain === null
   )
-    throw new Error(
-      `line ${at}: an annotation needs annotator, updated_at, codebook_version, note and uncertain`,
-    )
+    throw new UserError('import.exportAnnotationIncomplete', { line: at })
   return {
     statements: line.statements.map((s) => restoreStatement(s, at)),
     uncertain,
@@ -209,7 +211,7 @@ function restoreStatement(s: Line['statements'][number], at: number): Statement 
   for (const [dimension, ids] of Object.entries(s.label_ids)) {
     const marks = s.provenance[dimension] ?? []
     if (marks.length !== ids.length)
-      throw new Error(`line ${at}: the provenance of "${dimension}" does not match its labels`)
+      throw new UserError('import.exportProvenance', { line: at, dimension })
     // The app never stores an empty list; the export writes one for every dimension.
     if (ids.length === 0) continue
     values[dimension] = ids
