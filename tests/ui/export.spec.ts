@@ -140,7 +140,7 @@ test('an export that leaves something out says why in the dialog', async ({ harn
   await dialog
     .getByRole('combobox', { name: 'Format' })
     .selectOption({ label: 'Everything, into a folder' })
-  await dialog.getByRole('checkbox', { name: 'Only annotated sentences' }).check()
+  await dialog.getByRole('checkbox', { name: 'Only coded sentences' }).check()
   await dialog.getByRole('checkbox', { name: /^Split into train, dev and test/ }).check()
   await dialog.getByRole('button', { name: 'Export…' }).click()
   await expect(dialog.getByRole('status')).toHaveText(

@@ -162,6 +162,29 @@ describe('the JSONL export', () => {
     expect(text).toBe(doc.text)
   })
 
+  it('counts a sentence as coded the way the codebook does: the required stance, or marked done', async () => {
+    await repo.setCodebook({
+      ...smallCodebook,
+      dimensions: smallCodebook.dimensions.map((d) => ({ ...d, required: d.id === 'stance' })),
+    })
+    const b = await repo.getDocument('b')
+    const actorOnly = { ...coded('pro'), statements: [{ id: 's1', values: { actor: ['kim'] } }] }
+    await repo.putAnnotation('b', b.units[0].id, actorOnly)
+    const out = join(dir, 'coded.jsonl')
+    const result = await exportProject(repo, { format: 'jsonl', out, onlyAnnotated: true })
+    // The sentence with an actor but no stance is not coded yet, as the app's progress says.
+    expect((await readLines(out)).map((l) => [l.text, l.annotated])).toEqual([
+      ['Trump traf Kim.', true],
+      ['Das Treffen endete früh.', true],
+      ['Mit zwei Sätzen.', true],
+    ])
+    expect(result).toMatchObject({ units: 3, annotated: 3 })
+    await repo.putAnnotation('b', b.units[0].id, { ...actorOnly, done: true })
+    const all = await exportProject(repo, { format: 'jsonl', out })
+    expect(all.annotated).toBe(4)
+    expect((await readLines(out)).find((l) => l.text === 'Ein anderer Text.')?.annotated).toBe(true)
+  })
+
   it('leaves out headings, unannotated sentences and other annotators on request', async () => {
     const out = join(dir, 'out.jsonl')
     await exportProject(repo, { format: 'jsonl', out, includeNonSentences: false })

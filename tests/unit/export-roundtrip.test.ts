@@ -87,6 +87,12 @@ async function annotatedSampleProject(dir: string): Promise<LowdbProjectReposito
     other.units[3].id,
     annotation([{ id: 's1', values: {} }], { note: '+49 30 1234' }),
   )
+  // Marked done without a stance, with a suggestion dismissed as a false positive.
+  await repo.putAnnotation(
+    second,
+    other.units[4].id,
+    annotation([{ id: 's1', values: { actor: ['kim'] } }], { done: true, dismissed: ['trump'] }),
+  )
   // An included heading with a label, and free metadata, set through replaceDocument.
   const third_ = await repo.getDocument(third)
   const heading = third_.units.findIndex((u) => u.kind !== 'sentence')
@@ -154,6 +160,7 @@ describe('the round trip through an annotated export', () => {
       'README.md',
       'codebook.json',
       'network.graphml',
+      'project.qdpx',
       'sentences.csv',
       'sentences.jsonl',
       'statements.csv',
@@ -187,7 +194,7 @@ describe('the round trip through an annotated export', () => {
     })
     const report = await importAnnotatedExport(target, out)
     expect(report.imported).toEqual([])
-    expect(report.failed.length).toBe(2) // the third document has no labels, only a note
+    expect(report.failed.length).toBe(3) // every annotated document lacks its unlabelled units
     expect(formatMessage(report.failed[0].reason)).toMatch(
       /the export holds \d+ of the document's \d+ units/,
     )

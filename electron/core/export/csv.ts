@@ -7,7 +7,6 @@
  * since notes and article text are untrusted input.
  */
 import Papa from 'papaparse'
-import { isAnnotated } from '../../contract/model'
 import type { DocumentWriter } from './bytes'
 import type { CsvDelimiter } from '../../contract/exportOptions'
 import type { ExportOptions } from './options'
@@ -147,7 +146,7 @@ export function sentenceTable(
           for (const c of oneHot) cells.push(chosen.get(c.dimension)?.has(c.id) ? 1 : 0)
         }
         cells.push(
-          bit(isAnnotated(a ?? undefined)),
+          bit(row.coded),
           bit(a?.uncertain),
           a?.needsReview ?? null,
           a?.note ?? null,

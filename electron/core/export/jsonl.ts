@@ -7,12 +7,7 @@
  * encoded straight into the output's buffers: the document's columns are serialised and encoded
  * once per document, and an unannotated unit costs a constant.
  */
-import {
-  isAnnotated,
-  type DocumentMeta,
-  type SentenceAnnotation,
-  type Statement,
-} from '../../contract/model'
+import { type DocumentMeta, type SentenceAnnotation, type Statement } from '../../contract/model'
 import type { ByteBuilder, DocumentWriter } from './bytes'
 import { valuesOf, type DimensionInfo, type ExportDocument } from './rows'
 
@@ -43,7 +38,12 @@ export const JSONL_COLUMNS = [
   'note',
   'uncertain',
   'needs_review',
+  'done',
+  'dismissed',
 ] as const
+
+/** The columns every annotated export has had; later ones may be missing from older files. */
+export const JSONL_FIRST_COLUMNS = JSONL_COLUMNS.filter((c) => c !== 'done' && c !== 'dismissed')
 
 /** The metadata as a fixed-shape object: free key-values become a list, so the keys never vary. */
 export interface ExportedMeta {
@@ -71,7 +71,8 @@ export function exportMeta(meta: DocumentMeta): ExportedMeta {
 
 const UNANNOTATED =
   ',"annotated":false,"statements":[],"annotator":null,"created_at":null,"updated_at":null,' +
-  '"codebook_version":null,"note":null,"uncertain":null,"needs_review":null'
+  '"codebook_version":null,"note":null,"uncertain":null,"needs_review":null,"done":null,' +
+  '"dismissed":null'
 
 /** What every line of an export shares, prepared once: the dimensions' keys and label names. */
 interface Prepared {
@@ -126,21 +127,22 @@ function jsonlDocument(doc: ExportDocument, p: Prepared, out: ByteBuilder): numb
         J(row.text) +
         ',"text_after":' +
         (row.textAfter === '' ? '""' : J(row.textAfter)) +
-        (row.annotation ? annotationColumns(row.annotation, p) : UNANNOTATED) +
+        (row.annotation ? annotationColumns(row.annotation, row.coded, p) : UNANNOTATED) +
         tail,
     )
   }
   return doc.rows.length
 }
 
-function annotationColumns(a: SentenceAnnotation, p: Prepared): string {
+function annotationColumns(a: SentenceAnnotation, coded: boolean, p: Prepared): string {
   let statements = ''
   for (const s of a.statements) statements += (statements ? ',' : '') + statementJson(s, p)
   return (
-    `,"annotated":${isAnnotated(a)},"statements":[${statements}]` +
+    `,"annotated":${coded},"statements":[${statements}]` +
     `,"annotator":${J(a.annotator)},"created_at":${J(a.createdAt)},"updated_at":${J(a.updatedAt)}` +
     `,"codebook_version":${J(a.codebookVersion)},"note":${J(a.note)},"uncertain":${J(a.uncertain)}` +
-    `,"needs_review":${J(a.needsReview ?? null)}`
+    `,"needs_review":${J(a.needsReview ?? null)},"done":${J(a.done ?? null)}` +
+    `,"dismissed":${J(a.dismissed ?? null)}`
   )
 }
 

@@ -57,6 +57,9 @@ const lineSchema = z.object({
   note: nullableString,
   uncertain: z.boolean().nullable(),
   needs_review: nullableString,
+  // Added later: an older export has neither.
+  done: z.boolean().nullish(),
+  dismissed: z.array(z.string()).nullish(),
 })
 
 type Line = z.infer<typeof lineSchema>
@@ -198,6 +201,10 @@ function restoreAnnotation(line: Line, at: number): SentenceAnnotation | null {
     uncertain,
     note,
     ...(line.needs_review === null ? {} : { needsReview: line.needs_review }),
+    ...(line.done === null || line.done === undefined ? {} : { done: line.done }),
+    ...(line.dismissed === null || line.dismissed === undefined
+      ? {}
+      : { dismissed: line.dismissed }),
     annotator,
     createdAt: line.created_at,
     updatedAt: updated_at,

@@ -30,6 +30,11 @@ export type ExportOptions = Omit<ResolvedExportOptions, 'network'> & {
   out: string
   /** The network's dimensions, each given or found in the codebook; null where there is none. */
   network: NetworkDimensions
+  /**
+   * The dimensions a sentence needs a label of to count as coded (the codebook's required ones;
+   * none: any label counts), so "only coded sentences" means what the app's progress means.
+   */
+  required: string[]
 }
 
 /** What a caller gives: the contract's options, and the target unless it is passed beside them. */
@@ -56,7 +61,12 @@ export function resolveExportOptions(
     const option = issue.path.length ? issue.path.join('.') : 'options'
     throw new UserError('export.invalidOption', { option, detail: issue.message })
   }
-  return { ...parsed.data, out, network: networkDimensions(codebook, parsed.data.network) }
+  return {
+    ...parsed.data,
+    out,
+    network: networkDimensions(codebook, parsed.data.network),
+    required: codebook.dimensions.filter((d) => d.required).map((d) => d.id),
+  }
 }
 
 /** The file names inside an `all` folder. */

@@ -13,7 +13,7 @@ import { sentenceAnnotationSchema, storedDocumentSchema } from '../../contract/s
 import { emptyReport, type ImportOptions } from '../corpus/importer'
 import type { ProjectRepository } from '../storage/repository'
 import { parseCodebookFile } from '../codebook/codebookFile'
-import { JSONL_COLUMNS } from './jsonl'
+import { JSONL_FIRST_COLUMNS } from './jsonl'
 import { parseAnnotatedExport, type RestoredDocument } from './jsonlRead'
 import { msg } from '../../contract/messages'
 import { failureReason, schemaProblem } from '../errors'
@@ -23,7 +23,7 @@ export function isAnnotatedExportLine(line: string): boolean {
   try {
     const value: unknown = JSON.parse(line.replace(/^\ufeff/, ''))
     if (!value || typeof value !== 'object' || Array.isArray(value)) return false
-    return JSONL_COLUMNS.every((key) => Object.hasOwn(value, key))
+    return JSONL_FIRST_COLUMNS.every((key) => Object.hasOwn(value, key))
   } catch {
     return false
   }

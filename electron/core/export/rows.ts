@@ -34,6 +34,8 @@ export interface ExportRow {
   /** The text after the document's last unit; empty for every other unit. */
   textAfter: string
   annotation: SentenceAnnotation | null
+  /** Coded as the codebook counts it (see ExportOptions.required); false without annotation. */
+  coded: boolean
 }
 
 export interface ExportDocument {
@@ -83,9 +85,10 @@ function metaField(d: DocumentSummary, field: string): string | undefined {
 export function flattenDocument(
   document: StoredDocument,
   annotations: Record<string, SentenceAnnotation>,
-  options: Pick<ExportOptions, 'includeNonSentences' | 'onlyAnnotated' | 'annotator'>,
+  options: Pick<ExportOptions, 'includeNonSentences' | 'onlyAnnotated' | 'annotator' | 'required'>,
 ): ExportRow[] {
   const rows: ExportRow[] = []
+  const rule = codedRule(options.required)
   const { text, units } = document
   let previousEnd = 0
   for (let index = 0; index < units.length; index++) {
@@ -96,7 +99,8 @@ export function flattenDocument(
     let annotation: SentenceAnnotation | null = annotations[unit.id] ?? null
     if (annotation && options.annotator !== null && annotation.annotator !== options.annotator)
       annotation = null
-    if (options.onlyAnnotated && !isAnnotated(annotation ?? undefined)) continue
+    const coded = isAnnotated(annotation ?? undefined, rule)
+    if (options.onlyAnnotated && !coded) continue
     const textAfter = index === units.length - 1 ? text.slice(unit.end) : ''
     rows.push({
       unit,
@@ -105,9 +109,17 @@ export function flattenDocument(
       textBefore,
       textAfter,
       annotation,
+      coded,
     })
   }
   return rows
+}
+
+/** The codebook's rule of what is coded, from the ids of its required dimensions alone. */
+function codedRule(required: readonly string[]): Pick<Codebook, 'dimensions'> {
+  return {
+    dimensions: required.map((id) => ({ id, name: id, multi: false, required: true, labels: [] })),
+  }
 }
 
 /** How many annotations of a document belong to units it no longer has. */

@@ -3,7 +3,7 @@
  * (units per kind, the label distribution, annotators, codebook versions). Small aggregates,
  * gathered document by document, so nothing of the corpus has to stay in memory.
  */
-import { isAnnotatable, isAnnotated, type Statement } from '../../contract/model'
+import { isAnnotatable, type Statement } from '../../contract/model'
 import { hasLabels, type ExportRow } from './rows'
 
 /** How often one dimension's labels occur: in statements, and in sentences (once per sentence). */
@@ -44,12 +44,11 @@ export class ExportTally {
   add(rows: readonly ExportRow[]): void {
     this.documents++
     this.units += rows.length
-    for (const { unit, annotation: a } of rows) {
+    for (const { unit, annotation: a, coded } of rows) {
       this.kinds.set(unit.kind, (this.kinds.get(unit.kind) ?? 0) + 1)
       if (isAnnotatable(unit)) this.sentences++
       else this.nonSentences++
       if (!a) continue
-      const coded = isAnnotated(a)
       if (coded) this.annotated++
       for (const s of a.statements) if (hasLabels(s)) this.statements++
       if (!this.forCard) continue

@@ -58,7 +58,7 @@ export default {
     metaField: 'Metadata field',
     metaValue: 'contains',
     content: 'Content',
-    onlyAnnotated: 'Only annotated sentences',
+    onlyAnnotated: 'Only coded sentences',
     includeNonSentences: 'Include headings, bylines and captions',
     annotator: 'Only labels by (annotator)',
     annotatorHint: 'empty: everyone',
