@@ -47,6 +47,7 @@ test("an actor's own key on a mentioned actor records an accepted suggestion", a
   const app = await harness.start({ annotator: 'Key Analyst' })
   await app.ready()
   await app.document(SUMMIT_TITLE).click()
+  await expect(app.focusedSentence).toHaveText(SUMMIT_TITLE)
   await app.press('t', 'c')
   await expect(app.label('Trump')).toHaveAttribute('aria-pressed', 'true')
   await expect(app.label('Trump')).toHaveAccessibleDescription('accepted from a suggestion')

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { test as base, expect, type Page } from '@playwright/test'
 import { API_METHODS, BRIDGE_GLOBAL, type ApiMethod } from '../../electron/contract/api'
-import type { Codebook, SentenceAnnotation } from '../../electron/contract/model'
+import type { Codebook, DocumentMeta, SentenceAnnotation } from '../../electron/contract/model'
 import { openSettings } from '../../electron/core/settings'
 import { openWorkbench, type Workbench, type WorkbenchPaths } from '../../electron/core/workbench'
 import { ScriptedDialogs } from '../support/scriptedDialogs'
@@ -110,23 +110,30 @@ export const test = base.extend<{ harness: Harness }, { rendererUrl: string }>({
 })
 
 /**
- * A document's annotations as the disk holds them: the layer of the test's only coder
- * (annotations/<coder>/<document>.json). Throws ENOENT while nothing of it was saved.
+ * The test's only coder's layer of a document as the disk holds it
+ * (annotations/<coder>/<document>.json: labels, and corrections such as edited metadata).
+ * Throws ENOENT while nothing of it was saved.
  */
-export async function annotationsOnDisk(
+export async function layerOnDisk(
   harness: Harness,
   documentId: string,
-): Promise<Record<string, SentenceAnnotation>> {
+): Promise<{ annotations: Record<string, SentenceAnnotation>; meta?: DocumentMeta }> {
   const dir = join(harness.projectDir, 'annotations')
   const coders = (await readdir(dir, { withFileTypes: true })).filter((e) => e.isDirectory())
   for (const coder of coders) {
     const file = join(dir, coder.name, `${documentId}.json`)
     const text = await readFile(file, 'utf8').catch(() => null)
-    if (text !== null) return JSON.parse(text).annotations
+    if (text !== null) return JSON.parse(text)
   }
-  throw Object.assign(new Error(`ENOENT: no annotations of ${documentId} on disk`), {
-    code: 'ENOENT',
-  })
+  throw Object.assign(new Error(`ENOENT: no layer of ${documentId} on disk`), { code: 'ENOENT' })
+}
+
+/** A document's annotations as the disk holds them (see layerOnDisk). */
+export async function annotationsOnDisk(
+  harness: Harness,
+  documentId: string,
+): Promise<Record<string, SentenceAnnotation>> {
+  return (await layerOnDisk(harness, documentId)).annotations
 }
 
 /** The codebook in use as the disk holds it: the newest of its versions (codebook/*.json). */

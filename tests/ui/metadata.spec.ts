@@ -2,14 +2,20 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Locator } from '@playwright/test'
 import type { WorkbenchPage } from '../support/workbenchPage'
-import { expect, test } from './harness'
+import { expect, layerOnDisk, test, type Harness } from './harness'
 
 const DOC = '000_21441c4ccb80678e'
 const FIRST_TITLE = /^Viel Aufregung, kein Fortschritt/
 
-async function metaOnDisk(projectDir: string): Promise<Record<string, unknown>> {
-  const file = JSON.parse(await readFile(join(projectDir, 'documents', `${DOC}.json`), 'utf8'))
-  return file.document.meta
+/**
+ * The document's metadata as the disk holds it: edited metadata is the coder's correction, kept
+ * in the coder's layer of the document; until there is one, the imported document's own.
+ */
+async function metaOnDisk(harness: Harness): Promise<Record<string, unknown>> {
+  const layer = await layerOnDisk(harness, DOC).catch(() => null)
+  if (layer?.meta) return { ...layer.meta }
+  const file = join(harness.projectDir, 'documents', `${DOC}.json`)
+  return JSON.parse(await readFile(file, 'utf8')).document.meta
 }
 
 /** The row's edit button shows when the pointer is over the document, as its other actions do. */
@@ -45,7 +51,7 @@ test('edited metadata shows in the list, lands in the document file and survives
   await expect(app.document(/^Gipfel ohne Ergebnis/)).toContainText(
     'Süddeutsche Zeitung · 2019-02-28',
   )
-  expect(await metaOnDisk(harness.projectDir)).toMatchObject({
+  expect(await metaOnDisk(harness)).toMatchObject({
     title: 'Gipfel ohne Ergebnis',
     source: 'Süddeutsche Zeitung',
     date: '2019-02-28',
@@ -70,7 +76,7 @@ test('edited metadata shows in the list, lands in the document file and survives
   await reopened.getByRole('textbox', { name: 'Genre (own term)' }).fill('Leitartikel')
   await reopened.getByRole('button', { name: 'Save' }).click()
   await expect(reopened).toBeHidden()
-  const meta = await metaOnDisk(harness.projectDir)
+  const meta = await metaOnDisk(harness)
   expect(meta.genre).toBe('Leitartikel')
   expect(meta.extra).toBeUndefined()
 })
@@ -108,7 +114,7 @@ test('a field without a name or a name used twice is refused with a reason, and 
 }) => {
   const app = await harness.start({ annotator: 'Meta Analyst' })
   await app.ready()
-  const before = await metaOnDisk(harness.projectDir)
+  const before = await metaOnDisk(harness)
 
   const dialog = await openMetadata(app, FIRST_TITLE)
   await dialog.getByRole('button', { name: 'Add field' }).click()
@@ -125,5 +131,5 @@ test('a field without a name or a name used twice is refused with a reason, and 
 
   await app.page.keyboard.press('Escape')
   await expect(dialog).toBeHidden()
-  expect(await metaOnDisk(harness.projectDir)).toEqual(before)
+  expect(await metaOnDisk(harness)).toEqual(before)
 })
