@@ -72,6 +72,13 @@ export const de: Record<keyof EnglishCatalogue, MessageText> = {
     'Das Projekt ist schon in {tool} geöffnet (Prozess {pid} auf {host}, seit {since}). Schließen Sie es dort zuerst: Zwei Programme, die dasselbe Projekt schreiben, würden Labels verlieren.',
   'storage.tool.app': 'der App',
   'storage.tool.cli': 'dem Kommandozeilenwerkzeug',
+  'storage.damaged': '{file} ist beschädigt und hat keine brauchbare Sicherung: {reason}',
+  'storage.noVersion': '{what} hat keine Schemaversion',
+  'storage.newerVersion':
+    '{what} wurde von einer neueren Version der App geschrieben (Schema {version}, diese App liest bis {readable})',
+  'storage.badShape': '{what} hat nicht die erwartete Form: {detail}',
+  'storage.file.document': 'die Dokumentdatei',
+  'storage.file.annotations': 'die Codierungsdatei',
   'storage.recovered': '{file} war beschädigt ({reason}); wiederhergestellt aus {from}.',
   'storage.from.backup': 'der Sicherung des letzten guten Stands',
   'storage.from.lastWrite': 'dem letzten vollständigen Schreiben',

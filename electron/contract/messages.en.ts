@@ -76,6 +76,13 @@ export const en = {
     'The project is already open in {tool} (process {pid} on {host}, since {since}). Close it there first: two programs writing the same project would lose labels.',
   'storage.tool.app': 'the app',
   'storage.tool.cli': 'the command-line tool',
+  'storage.damaged': '{file} is damaged and has no usable backup: {reason}',
+  'storage.noVersion': '{what} has no schema version',
+  'storage.newerVersion':
+    '{what} was written by a newer version of the app (schema {version}, this app reads up to {readable})',
+  'storage.badShape': '{what} does not have the expected shape: {detail}',
+  'storage.file.document': 'the document file',
+  'storage.file.annotations': 'the annotation file',
   'storage.recovered': '{file} was damaged ({reason}); restored from {from}.',
   'storage.from.backup': 'the backup of the last good state',
   'storage.from.lastWrite': 'the last complete write',

@@ -7,7 +7,6 @@ import {
   type MessageCode,
   type MessageParams,
 } from '../contract/messages'
-import { describe } from './storage/files'
 
 /**
  * An error meant for the analyst: a message code with parameters (see contract/messages.ts),
@@ -45,6 +44,14 @@ export function failureReason(e: unknown): Message {
 
 const germanIssues = z.locales.de().localeError
 
+/** The first few issues, each with where it is: "dimensions.0.id: Too small: …". */
+function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 3)
+    .map((i) => `${i.path.join('.') || 'value'}: ${i.message}`)
+    .join('; ')
+}
+
 /**
  * What the schema finds wrong with the data, in English and German (the schema library's own
  * wording in each), for a message about a file or a call that does not fit its schema. Only
@@ -54,7 +61,7 @@ export function schemaProblem(schema: z.ZodType, data: unknown): LocalizedText {
   const english = schema.safeParse(data)
   const german = schema.safeParse(data, { error: germanIssues })
   return {
-    en: english.success ? '' : describe(english.error),
-    de: german.success ? '' : describe(german.error),
+    en: english.success ? '' : describeIssues(english.error),
+    de: german.success ? '' : describeIssues(german.error),
   }
 }

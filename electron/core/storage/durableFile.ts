@@ -1,6 +1,7 @@
 import { open, readFile, rename, rm, stat } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import type { Adapter } from 'lowdb'
+import { UserError } from '../errors'
 
 /** What happened when a file was read: fine, recovered from a leftover, or recovered from the backup. */
 export type Recovery =
@@ -8,12 +9,12 @@ export type Recovery =
   | { kind: 'missing' }
   | { kind: 'recovered'; from: 'temporary' | 'backup'; reason: string }
 
-export class DamagedFileError extends Error {
+export class DamagedFileError extends UserError {
   constructor(
     readonly file: string,
     reason: string,
   ) {
-    super(`${file} is damaged and has no usable backup: ${reason}`)
+    super('storage.damaged', { file, reason })
     this.name = 'DamagedFileError'
   }
 }

@@ -13,6 +13,8 @@
  * (annotations/<id>.json, the codebook in project.json); ../team/migrate.ts converts it.
  */
 import { z } from 'zod'
+import { msg, type MessageParam } from '../../contract/messages'
+import { UserError, schemaProblem } from '../errors'
 import {
   codebookSchema,
   documentMetaSchema,
@@ -80,18 +82,23 @@ export interface IndexFile {
  * Checks the schema version before the shape, so that a file written by a newer version of the
  * app is refused with a message that says so instead of a list of unknown fields.
  */
-function versioned<T extends z.ZodTypeAny>(schema: T, what: string): (data: unknown) => z.infer<T> {
+function versioned<T extends z.ZodTypeAny>(
+  schema: T,
+  what: MessageParam,
+): (data: unknown) => z.infer<T> {
   return (data) => {
     const version = (data as { schemaVersion?: unknown } | null)?.schemaVersion
-    if (typeof version !== 'number') throw new Error(`${what} has no schema version`)
+    if (typeof version !== 'number') throw new UserError('storage.noVersion', { what })
     if (version > SCHEMA_VERSION)
-      throw new Error(
-        `${what} was written by a newer version of the app (schema ${version}, this app reads up to ${SCHEMA_VERSION})`,
-      )
+      throw new UserError('storage.newerVersion', {
+        what,
+        version: String(version),
+        readable: String(SCHEMA_VERSION),
+      })
     const migrated = migrate(data as { schemaVersion: number })
     const parsed = schema.safeParse(migrated)
     if (!parsed.success)
-      throw new Error(`${what} does not have the expected shape: ${describe(parsed.error)}`)
+      throw new UserError('storage.badShape', { what, detail: schemaProblem(schema, migrated) })
     return parsed.data
   }
 }
@@ -151,7 +158,7 @@ export const readDocumentFile = versioned(
       origin: z.string().optional(),
     }),
   }),
-  'the document file',
+  msg('storage.file.document'),
 ) as (d: unknown) => DocumentFile
 
 export const readAnnotationFile = versioned(
@@ -164,7 +171,7 @@ export const readAnnotationFile = versioned(
     meta: documentMetaSchema.optional(),
     imported: z.object({ at: z.string(), origin: z.string().optional() }).optional(),
   }),
-  'the annotation file',
+  msg('storage.file.annotations'),
 ) as (d: unknown) => AnnotationFile
 
 export const readIndexFile = versioned(
