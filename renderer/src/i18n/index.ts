@@ -5,6 +5,8 @@ import de from './de'
 import en from './en'
 import jobsDe from './jobs.de'
 import jobsEn from './jobs.en'
+import teamDe from './team.de'
+import teamEn from './team.en'
 
 export type Locale = 'en' | 'de'
 
@@ -18,7 +20,7 @@ export const i18n = createI18n({
   locale: systemLocale(),
   fallbackLocale: 'en',
   messages: {
-    en: { ...en, codebook: codebookEn, jobs: jobsEn },
-    de: { ...de, codebook: codebookDe, jobs: jobsDe },
+    en: { ...en, codebook: codebookEn, jobs: jobsEn, team: teamEn },
+    de: { ...de, codebook: codebookDe, jobs: jobsDe, team: teamDe },
   },
 })

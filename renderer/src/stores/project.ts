@@ -64,6 +64,17 @@ export const useProjectStore = defineStore('project', () => {
     setDocuments(await api.listDocuments())
   }
 
+  /**
+   * Reloads what another coder's machine may have changed: the document list (new documents,
+   * and this coder's progress under a new codebook) and the codebook. The open document's own
+   * labels are this coder's and are left alone.
+   */
+  async function reloadShared(): Promise<void> {
+    const [project, docs] = await Promise.all([api.getProject(), api.listDocuments()])
+    info.value = project
+    setDocuments(docs)
+  }
+
   /** Sets the analyst's name, stamped on every annotation. */
   async function setAnnotator(name: string): Promise<void> {
     await api.setAnnotator(name)
@@ -94,6 +105,7 @@ export const useProjectStore = defineStore('project', () => {
     progress,
     load,
     refreshDocuments,
+    reloadShared,
     replaceSummary,
     setAnnotator,
     recount,

@@ -1,0 +1,27 @@
+/** Texte der Team-Ansichten: Codierende, ihr Fortschritt, Dateien aus der Synchronisation. */
+export default {
+  open: 'Team',
+  openWithProblems: 'Team ({n} zu prüfen)',
+  heading: 'Team',
+  close: 'Schließen',
+  coders: 'Codierende',
+  me: '{name} (Sie)',
+  progress: '{done} von {total} Sätzen codiert',
+  coderProgress: '{name}: {done} von {total} Sätzen codiert',
+  docProgress: 'Codiert von {coders}',
+  docCoder: '{name} {done}',
+  problems: 'Dateien im geteilten Ordner, die nicht gelesen wurden',
+  problemsNone: 'Alle Dateien des geteilten Ordners wurden gelesen.',
+  conflict: 'Zwei Codebuch-Versionen konkurrieren',
+  conflictExplain:
+    'Zwei Codierende haben aus derselben Version {version} eine neue Codebuch-Version gespeichert. Bis eine gewählt ist, verwendet jeder Rechner die erste unten. Die andere bleibt beim Wählen im Ordner erhalten.',
+  inUse: 'in Gebrauch',
+  choose: 'Version von {name} verwenden',
+  candidate: 'Version {version} von {name}, gespeichert {savedAt}',
+  noChanges: 'keine Änderung an den Codes',
+  others: 'Andere Codierende',
+  othersNone: 'Niemand sonst hat diesen Satz codiert.',
+  otherLabels: '{name}: {labels}',
+  nothing: 'nichts',
+  uncertain: 'unsicher',
+}

@@ -1,0 +1,27 @@
+/** Strings of the team views: coders, their progress, files from sync (merged under `team`). */
+export default {
+  open: 'Team',
+  openWithProblems: 'Team ({n} to check)',
+  heading: 'Team',
+  close: 'Close',
+  coders: 'Coders',
+  me: '{name} (you)',
+  progress: '{done} of {total} sentences coded',
+  coderProgress: '{name}: {done} of {total} sentences coded',
+  docProgress: 'Coded by {coders}',
+  docCoder: '{name} {done}',
+  problems: 'Files in the shared folder that were not read',
+  problemsNone: 'Every file of the shared folder was read.',
+  conflict: 'Two codebook versions compete',
+  conflictExplain:
+    'Two coders saved a new codebook version from the same version {version}. Until one is chosen, every machine uses the first one below. Choosing keeps the other in the folder.',
+  inUse: 'in use',
+  choose: 'Use the version of {name}',
+  candidate: 'Version {version} by {name}, saved {savedAt}',
+  noChanges: 'no change to the labels',
+  others: 'Other coders',
+  othersNone: 'No other coder has coded this sentence.',
+  otherLabels: '{name}: {labels}',
+  nothing: 'nothing',
+  uncertain: 'uncertain',
+}
