@@ -26,6 +26,7 @@ import {
   mergeReports,
 } from './core/export/roundTrip'
 import { formatMessage } from './contract/messages'
+import { isQdpxFile } from './core/exchange/qdpxImport'
 
 /** How the CLI names itself in a project's lock, for the message another program shows. */
 const CLI_LOCK = 'the command-line tool'
@@ -35,7 +36,8 @@ const USAGE = `usage: npm run -s cli -- <command>
 commands:
   segment [FILE|-]                       print the units of a text as JSON lines {"text","start","end","kind"}
   import --project DIR [--json] PATH...  import files and folders into a project (created if absent)
-                                         (an annotated JSONL export is restored as exported)
+                                         (an annotated JSONL export is restored as exported;
+                                         a REFI-QDA project .qdpx brings its codes and coders)
   info --project DIR                     print the project's documents and progress
 ${EXPORT_USAGE}${TEAM_USAGE}
 ${AGREEMENT_USAGE}
@@ -87,7 +89,11 @@ async function importCommand(args: string[]): Promise<void> {
   const exports: string[] = []
   for (const p of positionals) if (await isAnnotatedExportFile(p)) exports.push(p)
   const others = positionals.filter((p) => !exports.includes(p))
-  const codebook = (await companionCodebook(exports)) ?? (await loadDefaultCodebook(sample))
+  // A new project made from REFI-QDA projects alone takes their code system, not ours.
+  const onlyQdpx = others.length > 0 && exports.length === 0 && others.every(isQdpxFile)
+  const codebook =
+    (await companionCodebook(exports)) ??
+    (onlyQdpx ? { version: 0, dimensions: [] } : await loadDefaultCodebook(sample))
   const repo = await openLowdbRepository(dir, {
     create: { name: 'Imported corpus', codebook },
     lock: CLI_LOCK,

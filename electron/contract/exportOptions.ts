@@ -36,6 +36,8 @@ export const EXPORT_FILES = {
   codebook: { name: 'codebook.json', extensions: ['json'] },
   card: { name: 'README.md', extensions: ['md'] },
   graphml: { name: 'network.graphml', extensions: ['graphml'] },
+  /** A REFI-QDA project for MAXQDA, ATLAS.ti, NVivo, QualCoder (../core/exchange/). */
+  qdpx: { name: 'project.qdpx', extensions: ['qdpx'] },
 } as const satisfies Record<SingleFormat, { name: string; extensions: string[] }>
 
 const MAX_ID = 200

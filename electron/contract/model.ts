@@ -304,7 +304,7 @@ export interface ExportSummary {
   units: number
   /** Annotatable units (sentences and included units) among them. */
   sentences: number
-  /** Headings, bylines, captions and meta lines among them (included ones too). */
+  /** The other units: headings, bylines, captions and meta lines not included in coding. */
   nonSentences: number
   annotated: number
   statements: number
@@ -320,6 +320,7 @@ export const EXPORT_FORMATS = [
   'codebook',
   'card',
   'graphml',
+  'qdpx',
   'all',
 ] as const
 

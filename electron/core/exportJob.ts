@@ -19,6 +19,7 @@ const FILTER_NAMES: Record<keyof typeof EXPORT_FILES, MessageCode> = {
   codebook: 'dialog.filter.codebook',
   card: 'dialog.filter.card',
   graphml: 'dialog.filter.graphml',
+  qdpx: 'dialog.filter.qdpx',
 }
 
 /**

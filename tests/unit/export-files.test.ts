@@ -152,6 +152,7 @@ describe('writing an export', () => {
     expect((await readdir(out)).sort()).toEqual([
       'README.md',
       'codebook.json',
+      'project.qdpx',
       'sentences.csv',
       'sentences.jsonl',
     ])
@@ -163,6 +164,7 @@ describe('writing an export', () => {
       'README.md',
       'codebook.json',
       'notes.txt',
+      'project.qdpx',
       'sentences.csv',
       'sentences.jsonl',
     ])

@@ -13,6 +13,10 @@ import { isAnnotatable } from '../../electron/contract/model'
 import { buildDocument } from '../../electron/core/corpus/document'
 import { importPaths } from '../../electron/core/corpus/importer'
 import { mapCodeTree } from '../../electron/core/exchange/codeTree'
+import { addToImportedLayer } from '../../electron/core/exchange/layers'
+import { exportProject } from '../../electron/core/export/exporter'
+import { readViewSync } from '../../electron/core/storage/bulkRead'
+import { readProfiles, writeProfile } from '../../electron/core/team/coders'
 import { readQdpx } from '../../electron/core/exchange/qdpxRead'
 import { writeQdpx, type QdpxLayer } from '../../electron/core/exchange/qdpxWrite'
 import { mapSelections, type MappedCodings } from '../../electron/core/exchange/selections'
@@ -226,5 +230,60 @@ describe('qdpx export of the coded sample corpus', () => {
     const first = await writeQdpx(input)
     const second = await writeQdpx(input)
     expect(Buffer.from(first.bytes).equals(Buffer.from(second.bytes))).toBe(true)
+  })
+})
+
+describe('qdpx through the export and the import of a project', () => {
+  let dir: string
+  let cleanup: () => Promise<void>
+  beforeEach(async () => ({ dir, cleanup } = await tempDir('qdpx-pipeline-')))
+  afterEach(() => cleanup())
+
+  it('exports every coder layer of a team project and imports them back into layers of their own', async () => {
+    const codebook = await loadDefaultCodebook(SAMPLE_CORPUS)
+    const [anna, ben] = CODERS
+    const repo = await openLowdbRepository(join(dir, 'team'), {
+      create: { name: 'Gipfel', codebook },
+      lock: false,
+      coder: anna.id,
+    })
+    const files = (await readdir(SAMPLE_CORPUS)).filter((f) => f.endsWith('.txt'))
+    await importPaths(
+      repo,
+      files.map((f) => join(SAMPLE_CORPUS, f)),
+    )
+    const docs = await Promise.all(repo.listDocuments().map((d) => repo.getDocument(d.id)))
+    const layers = twoLayers(docs, codebook)
+    for (const doc of docs) {
+      await repo.putAnnotations(doc.id, Object.entries(layers[anna.id][doc.id]))
+      // Ben's layer as it arrives from his machine.
+      await addToImportedLayer(repo.path, ben.id, doc.id, layers[ben.id][doc.id])
+    }
+    await writeProfile(repo.path, ben)
+    const out = join(dir, 'gipfel.qdpx')
+    const result = await exportProject(repo, { format: 'qdpx' }, out)
+    await repo.close()
+    expect(result.files.map((f) => [f.format, f.counts.users])).toEqual([['qdpx', 2]])
+
+    const back = await openLowdbRepository(join(dir, 'back'), {
+      create: { name: 'Zurück', codebook: { version: 0, dimensions: [] } },
+      lock: false,
+      coder: anna.id,
+    })
+    try {
+      const report = await importPaths(back, [out])
+      expect(report.imported).toHaveLength(5)
+      const mapped = back.getCodebook()
+      const read: Record<string, QdpxLayer> = { [anna.id]: {}, [ben.id]: {} }
+      for (const doc of docs) {
+        read[anna.id][doc.id] = await back.getAnnotations(doc.id)
+        read[ben.id][doc.id] = readViewSync(back.path, doc.id, ben.id)?.annotations ?? {}
+      }
+      expect(byName(read, mapped)).toEqual(byName(layers, codebook))
+      const { profiles } = await readProfiles(back.path)
+      expect(profiles.get(ben.id)?.name).toBe(ben.name)
+    } finally {
+      await back.close()
+    }
   })
 })

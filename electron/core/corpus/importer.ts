@@ -3,7 +3,13 @@ import type { ImportReport, ImportProgress } from '../../contract/model'
 import type { ProjectRepository } from '../storage/repository'
 import { buildDocument, toDocumentId } from './document'
 import { collectFiles } from './import/files'
-import { ANNOTATED_EXPORT_REASON, readSourceFile, type ImportedText } from './import/readers'
+import {
+  ANNOTATED_EXPORT_REASON,
+  QDPX_PROJECT_REASON,
+  readSourceFile,
+  type ImportedText,
+} from './import/readers'
+import { importQdpx } from '../exchange/qdpxImport'
 import { importAnnotatedExport, mergeReports } from '../export/roundTrip'
 import { msg, type Message } from '../../contract/messages'
 import { failureReason } from '../errors'
@@ -86,6 +92,12 @@ async function importEach(
       // One of our own exports: restored as it was exported, labels and all.
       const restored = await importAnnotatedExport(repo, item.bytes, { name: item.origin, signal: options.signal })
       mergeReports(report, restored)
+      continue
+    }
+    if (!item.result.ok && item.result.reason === QDPX_PROJECT_REASON) {
+      // A project of a QDA tool: its texts, codes and coders' codings (../exchange/).
+      const name = item.origin.split(/[\\/]/).pop() ?? item.origin
+      mergeReports(report, await importQdpx(repo, item.bytes, name, { signal: options.signal }))
       continue
     }
     if (!item.result.ok) {

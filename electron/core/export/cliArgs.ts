@@ -10,8 +10,10 @@ import { EXPORT_FORMATS, type ExportFormat, type ExportOptionsInput } from './op
 
 export const EXPORT_USAGE = `  export --project DIR --format F --out PATH [options]
                                          export a project; F is jsonl, csv-sentences,
-                                         csv-statements, codebook, card, graphml, or all (a
-                                         folder; a split export may also go into a folder)
+                                         csv-statements, codebook, card, graphml, qdpx (a
+                                         REFI-QDA project for MAXQDA, ATLAS.ti, NVivo,
+                                         QualCoder), or all (a folder; a split export may also
+                                         go into a folder)
       --only-annotated                   only sentences with labels
       --sentences-only                   leave out headings, bylines, captions, meta lines
       --annotator NAME                   only the annotations of this annotator

@@ -16,6 +16,7 @@ import { ByteBuilder } from './bytes'
 import { buildCard } from './card'
 import { ExportError } from './errors'
 import { buildNetwork, networkProblem, NetworkTally } from './graphml'
+import { buildQdpx } from '../exchange/qdpxExport'
 import { foretellLayout, hasNewMetaKey, LayoutChanged, measureLayout, type Layout } from './layout'
 import {
   resolveExportOptions,
@@ -181,6 +182,17 @@ async function writeStaged(job: Job, staging: Staging): Promise<ExportResult> {
         continue
       }
       await whole(paths[0], format, net.xml, { nodes: net.nodes, edges: net.edges })
+    } else if (format === 'qdpx') {
+      const qdpx = await buildQdpx(repo, {
+        ids: job.ids,
+        annotator: options.annotator,
+        signal: job.control.signal,
+      })
+      planned.push(paths[0])
+      const file = await staging.open(paths[0])
+      await file.write([Buffer.from(qdpx.bytes)])
+      written.push({ path: file.path, format, bytes: await file.close(), counts: qdpx.counts })
+      warnings.push(...qdpx.warnings)
     }
   }
   warnings.splice(

@@ -13,7 +13,7 @@ export default {
   importDialog: {
     heading: 'Dokumente importieren',
     explain:
-      'Texte (.txt, .md), Webseiten (.html), Word-Dokumente (.docx) und Tabellen (.csv, .json, .jsonl). Jede Datei wird einzeln geprüft: Eine fehlerhafte Datei hält die anderen nie auf.',
+      'Texte (.txt, .md), Webseiten (.html), Word-Dokumente (.docx), Tabellen (.csv, .json, .jsonl) und Projekte aus MAXQDA, ATLAS.ti, NVivo oder QualCoder (REFI-QDA, .qdpx). Jede Datei wird einzeln geprüft: Eine fehlerhafte Datei hält die anderen nie auf.',
     dropHint: 'Sie können Dateien oder Ordner auch einfach auf das Fenster ziehen.',
     chooseFiles: 'Dateien auswählen …',
     chooseFolder: 'Ordner auswählen …',
@@ -49,6 +49,7 @@ export default {
       codebook: 'Codebuch (JSON)',
       card: 'Datensatzbeschreibung (Markdown)',
       graphml: 'Akteursnetzwerk (GraphML)',
+      qdpx: 'REFI-QDA-Projekt für MAXQDA, ATLAS.ti, NVivo, QualCoder (.qdpx)',
       all: 'Alles, in einen Ordner',
     },
     documents: 'Dokumente',

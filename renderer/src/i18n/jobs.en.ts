@@ -13,7 +13,7 @@ export default {
   importDialog: {
     heading: 'Import documents',
     explain:
-      'Texts (.txt, .md), web pages (.html), Word documents (.docx) and tables (.csv, .json, .jsonl). Each file is checked on its own: a bad file never stops the others.',
+      'Texts (.txt, .md), web pages (.html), Word documents (.docx), tables (.csv, .json, .jsonl) and projects of MAXQDA, ATLAS.ti, NVivo or QualCoder (REFI-QDA, .qdpx). Each file is checked on its own: a bad file never stops the others.',
     dropHint: 'You can also drop files or folders anywhere onto the window.',
     chooseFiles: 'Choose files…',
     chooseFolder: 'Choose folder…',
@@ -48,6 +48,7 @@ export default {
       codebook: 'Codebook (JSON)',
       card: 'Dataset card (Markdown)',
       graphml: 'Actor network (GraphML)',
+      qdpx: 'REFI-QDA project for MAXQDA, ATLAS.ti, NVivo, QualCoder (.qdpx)',
       all: 'Everything, into a folder',
     },
     documents: 'Documents',

@@ -15,6 +15,9 @@ import { msg, type Message } from '../../../contract/messages'
 
 export { isAnnotatedExport, ANNOTATED_EXPORT_REASON } from './tabular'
 
+/** A REFI-QDA project: not one text but a project, imported by ../../exchange/qdpxImport.ts. */
+export const QDPX_PROJECT_REASON: Message = msg('qdpx.project')
+
 export interface ImportedText {
   /** file name (for a row of a csv/jsonl: `name#row` 1-based) */
   origin: string
@@ -43,6 +46,7 @@ export const SUPPORTED_EXTENSIONS: readonly string[] = [
   '.csv',
   '.jsonl',
   '.json',
+  '.qdpx',
 ]
 
 /** Larger files are refused: a news article is kilobytes, and parsers hold whole files in memory. */
@@ -100,6 +104,8 @@ async function readByType(name: string, ext: string, bytes: Uint8Array): Promise
       if (title) meta.title = title
       return single(name, md.text, meta, decoded.warnings)
     }
+    case '.qdpx':
+      return { ok: false, reason: QDPX_PROJECT_REASON }
     default: {
       const decoded = decodeText(bytes)
       if (!decoded.ok) return decoded
