@@ -33,8 +33,8 @@ export interface MappedText {
 export function normaliseMapped(input: string): MappedText {
   const parts: string[] = []
   let length = 0
-  let from = new Int32Array(input.length + 16)
-  let to = new Int32Array(input.length + 16)
+  let from: Int32Array = new Int32Array(input.length + 16)
+  let to: Int32Array = new Int32Array(input.length + 16)
   const emit = (t: string, start: number, end: number): void => {
     if (length + t.length > from.length) {
       from = grow(from)
@@ -118,5 +118,7 @@ export type SourceDecoding = { ok: true; text: string } | { ok: false; reason: s
 export function decodeSource(bytes: Uint8Array): SourceDecoding {
   if (bytes.length === 0) return { ok: true, text: '' }
   const decoded = decodeVerbatim(bytes)
-  return decoded.ok ? { ok: true, text: decoded.text } : { ok: false, reason: formatMessage(decoded.reason) }
+  return decoded.ok
+    ? { ok: true, text: decoded.text }
+    : { ok: false, reason: formatMessage(decoded.reason) }
 }

@@ -7,8 +7,7 @@ import iconv from 'iconv-lite'
 import { msg, type Message } from '../../../contract/messages'
 
 export type DecodeResult =
-  | { ok: true; text: string; encoding: string; warnings: Message[] }
-  | { ok: false; reason: Message }
+  { ok: true; text: string; encoding: string; warnings: Message[] } | { ok: false; reason: Message }
 
 export interface DecodeOptions {
   /** A charset the container declares (HTML `<meta charset>`); used when the bytes aren't UTF-8. */
@@ -43,9 +42,7 @@ export function decodeVerbatim(bytes: Uint8Array, options: DecodeOptions = {}): 
   return { ok: true, text, encoding: sniffed.encoding, warnings: sniffed.warnings }
 }
 
-type Sniffed =
-  | { ok: true; encoding: string; warnings: Message[] }
-  | { ok: false; reason: Message }
+type Sniffed = { ok: true; encoding: string; warnings: Message[] } | { ok: false; reason: Message }
 
 function sniffEncoding(bytes: Uint8Array, declared: string | undefined): Sniffed {
   const bom = bomEncoding(bytes)

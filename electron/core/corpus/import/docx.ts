@@ -83,7 +83,11 @@ async function coreProperties(bytes: Uint8Array): Promise<CoreProperties> {
     const zip = await JSZip.loadAsync(bytes)
     const xml = await zip.file('docProps/core.xml')?.async('string')
     if (!xml) return {}
-    const parser = new XMLParser({ removeNSPrefix: true, ignoreAttributes: true, parseTagValue: false })
+    const parser = new XMLParser({
+      removeNSPrefix: true,
+      ignoreAttributes: true,
+      parseTagValue: false,
+    })
     const props = (parser.parse(xml) as { coreProperties?: Record<string, unknown> }).coreProperties
     const text = (v: unknown): string | undefined =>
       typeof v === 'string' && v.trim() !== '' ? v.trim().normalize('NFC') : undefined

@@ -88,7 +88,12 @@ export function elementToBlocks(root: DomNode): TextBlock[] {
   let current = ''
   let headingDepth = 0
   const flush = (): void => {
-    const lines = current.split('\n').map((l) => l.replace(/ {2,}/g, ' ').replace(/ ?\t ?/g, '\t').trim())
+    const lines = current.split('\n').map((l) =>
+      l
+        .replace(/ {2,}/g, ' ')
+        .replace(/ ?\t ?/g, '\t')
+        .trim(),
+    )
     // Two <br> in a row are how many sites separate paragraphs.
     for (const p of lines.join('\n').split(/\n{2,}/)) {
       const trimmed = p.trim()

@@ -41,7 +41,10 @@ export interface ColumnPlan {
 }
 
 export function normaliseKey(key: string): string {
-  return key.normalize('NFC').toLowerCase().replace(/[\s_.-]+/g, '')
+  return key
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[\s_.-]+/g, '')
 }
 
 export function isTextKey(key: string): boolean {
@@ -82,9 +85,14 @@ export function planColumns(
     const taken = new Set([id, ...Object.values(meta)])
     const candidates = columns.filter((c) => !taken.has(c))
     text = longestColumn(candidates.length > 0 ? candidates : columns, records)
-    if (text === undefined) return { error: msg('import.noTextColumn', { noun: msg(`import.noun.${noun}`) }) }
+    if (text === undefined)
+      return { error: msg('import.noTextColumn', { noun: msg(`import.noun.${noun}`) }) }
     warnings.push(
-      msg('import.guessedText', { noun: msg(`import.noun.${noun}`), names: TEXT_NAMES, column: text }),
+      msg('import.guessedText', {
+        noun: msg(`import.noun.${noun}`),
+        names: TEXT_NAMES,
+        column: text,
+      }),
     )
   }
   const used = new Set([text, id, ...Object.values(meta)])

@@ -111,10 +111,12 @@ function metaFromHead(doc: DomDocument): DocumentMeta {
   return {
     title: content('meta[property="og:title"]', 'meta[name="twitter:title"]'),
     // article:author is often a profile URL, which says nothing to an analyst.
-    author: author ?? (articleAuthor && !/^https?:/.test(articleAuthor) ? articleAuthor : undefined),
+    author:
+      author ?? (articleAuthor && !/^https?:/.test(articleAuthor) ? articleAuthor : undefined),
     date: date ? normaliseDate(date) : undefined,
     source: content('meta[property="og:site_name"]', 'meta[name="publisher"]'),
-    url: clean(doc.querySelector('link[rel="canonical"]')?.getAttribute('href')) ??
+    url:
+      clean(doc.querySelector('link[rel="canonical"]')?.getAttribute('href')) ??
       content('meta[property="og:url"]'),
     genre: content('meta[property="article:section"]'),
   }

@@ -14,6 +14,7 @@ export interface MarkdownText {
 }
 
 const FRONT_MATTER = /^---\n([\s\S]*?)\n(?:---|\.\.\.)\n/
+// prettier-ignore
 const FRONT_KEYS: Record<string, keyof Omit<DocumentMeta, 'extra'>> = {
   title: 'title', titel: 'title', author: 'author', autor: 'author', date: 'date', datum: 'date',
   source: 'source', quelle: 'source', url: 'url', link: 'url', genre: 'genre', ressort: 'genre',

@@ -15,6 +15,7 @@ const PARTICLE = String.raw`(?:von|van|de|der|den|zu|vom|al|el|ter|da|di|du|le|l
 const NAME = String.raw`${WORD}(?:\s+(?:${PARTICLE}\s+)?${WORD}){1,3}`
 const NAMES = String.raw`${NAME}(?:\s*(?:,|und|&)\s*${NAME})*`
 
+// prettier-ignore
 const GENRES = [
   'Kommentar', 'Analyse', 'Interview', 'Meinung', 'Leitartikel', 'Reportage', 'Glosse', 'Essay',
   'Gastbeitrag', 'Kolumne', 'Hintergrund', 'Porträt', 'Rezension', 'Kritik', 'Nachricht', 'Bericht',

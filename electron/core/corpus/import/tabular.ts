@@ -158,7 +158,12 @@ function buildDocuments(
     const earlier = seenIds.get(doc.suggestedId)
     if (earlier !== undefined) {
       warnings.push(
-        msg('import.idTwice', { unit: msg(`import.unit.${unit}`), n, id: doc.suggestedId, earlier }),
+        msg('import.idTwice', {
+          unit: msg(`import.unit.${unit}`),
+          n,
+          id: doc.suggestedId,
+          earlier,
+        }),
       )
     } else seenIds.set(doc.suggestedId, n)
     docs.push(doc)

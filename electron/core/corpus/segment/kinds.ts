@@ -36,15 +36,19 @@ const SOURCE_LINE = new RegExp(
 const COPYRIGHT = /^(?:©|\(c\)\s|Copyright\b)/i
 
 const AGENCIES = new Set(
-  ('dpa dpa-afx afp ap rtr reuters kna epd sid dts apa sda ddp dapd afx bloomberg ansa ' +
-    'xinhua efe tass ria idea kap ots red')
-    .split(' '),
+  (
+    'dpa dpa-afx afp ap rtr reuters kna epd sid dts apa sda ddp dapd afx bloomberg ansa ' +
+    'xinhua efe tass ria idea kap ots red'
+  ).split(' '),
 )
 
 /** "(dpa)", "dpa/AFP", "(AFP, Reuters)", "(dpa/tmn)". */
 export function isAgencyTag(t: string): boolean {
   if (t.length > 40) return false
-  const inner = t.replace(/^\(\s*/, '').replace(/\s*\)\.?$/, '').replace(/\.$/, '')
+  const inner = t
+    .replace(/^\(\s*/, '')
+    .replace(/\s*\)\.?$/, '')
+    .replace(/\.$/, '')
   const parts = inner.split(/\s*[/,;]\s*|\s+und\s+/)
   let agency = false
   for (const part of parts) {
@@ -64,10 +68,7 @@ const CREDIT_WORD =
   'Illustration|Screenshot|Karte|Video|Foto\\/Grafik|Fotograf(?:in)?|Photo|Image|Bildnachweis)'
 
 /** A photo credit in parentheses, anywhere in a paragraph: "(Foto: picture alliance)". */
-export const CREDIT_IN_PARENS = new RegExp(
-  `\\((?:${CREDIT_WORD}\\s*:|©)[^()\\n]{1,150}\\)`,
-  'giu',
-)
+export const CREDIT_IN_PARENS = new RegExp(`\\((?:${CREDIT_WORD}\\s*:|©)[^()\\n]{1,150}\\)`, 'giu')
 
 /** A unit that is itself a credit: "Foto: dpa", "Bild: Reuters/John Doe", "© Imago". */
 const CREDIT_UNIT = new RegExp(`^\\(?(?:${CREDIT_WORD}\\s*:|©)`, 'iu')
@@ -112,6 +113,7 @@ const ROLE = new RegExp(
   'iu',
 )
 // Nouns that open idioms shaped like a byline: "Von Jahr zu Jahr", "Von Fall zu Fall".
+// prettier-ignore
 const BYLINE_FIRST_WORD_STOP = new Set(
   ['Anfang', 'Beginn', 'Seiten', 'Zeit', 'Jahr', 'Tag', 'Fall', 'Mal', 'Haus', 'Amts', 'Hand'],
 )

@@ -21,7 +21,10 @@ export interface ListItem {
 }
 
 const BULLETS = '•◦▪▫‣⁃●○■□►▶▸▹➢➤✓✔☐☑◆◇'
-const BULLET_LABEL = new RegExp(`(?<=^|\\s)[${BULLETS}](?:\\s*(?:\\d{1,3}|[a-z])[.)](?=\\s))?`, 'gu')
+const BULLET_LABEL = new RegExp(
+  `(?<=^|\\s)[${BULLETS}](?:\\s*(?:\\d{1,3}|[a-z])[.)](?=\\s))?`,
+  'gu',
+)
 const ANY_BULLET = new RegExp(`[${BULLETS}]`, 'u')
 const LINE_LABEL = /^(?:[-–—*+]|\d{1,3}[.)]|[a-z]\))(?=[^\S\n]+\S)/
 const ENDS_LEAD_IN = /[.!?…:]["'«»‘’‚‛“”„‟‹›)\]]*$/u
@@ -93,7 +96,6 @@ export function startsWithBullet(t: string): boolean {
   return t.length > 0 && (BULLETS.includes(t.charAt(0)) || DASH_ITEM.test(t))
 }
 
-
 function linesOf(p: string): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = []
   let start = 0
@@ -113,6 +115,7 @@ function linesOf(p: string): { start: number; end: number }[] {
 /** Both labels are dashes of one kind, or both numbers, or both letters. */
 function sameShape(a: string, b: string | undefined): boolean {
   if (b === undefined) return false
-  const shape = (l: string): string => (/\d/.test(l) ? '1' + l.slice(-1) : /[a-z]/.test(l) ? 'a' : l)
+  const shape = (l: string): string =>
+    /\d/.test(l) ? '1' + l.slice(-1) : /[a-z]/.test(l) ? 'a' : l
   return shape(a) === shape(b)
 }

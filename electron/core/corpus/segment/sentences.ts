@@ -4,15 +4,7 @@
  */
 import { MAX_ABBREVIATION_PARTS, abbreviationClass } from './abbreviations'
 import type { AbbreviationClass } from './abbreviations'
-import {
-  isCloser,
-  isDigit,
-  isLowerAt,
-  isOpener,
-  isSpace,
-  isTerminal,
-  isUpperAt,
-} from './chars'
+import { isCloser, isDigit, isLowerAt, isOpener, isSpace, isTerminal, isUpperAt } from './chars'
 import {
   FINITE_VERBS,
   MONTHS,
@@ -294,7 +286,10 @@ function numberEnds(p: string, start: number, core: string, next: Next): boolean
  * adjective (with adverbs before it) between a determiner and the number makes the number an
  * ordinal, since an attributive adjective needs a noun after it.
  */
-function afterAdjectivePhrase(p: string, adjective: { start: number; core: string; raw: string }): boolean {
+function afterAdjectivePhrase(
+  p: string,
+  adjective: { start: number; core: string; raw: string },
+): boolean {
   if (adjective.raw !== adjective.core || !INFLECTED_ADJECTIVE.test(adjective.core)) return false
   let at = adjective.start
   for (let n = 0; n < MAX_ADJECTIVE_PHRASE; n++) {

@@ -2,7 +2,8 @@
  * Closed word classes the splitter uses to judge what follows an ambiguous period.
  */
 
-const set = (s: string): Set<string> => new Set(s.split(/\s+/).filter(Boolean))
+const list = (s: string): string[] => s.split(/\s+/).filter(Boolean)
+const set = (s: string): Set<string> => new Set(list(s))
 
 /**
  * Capitalised function words that open German sentences. A noun or name may follow an
@@ -64,20 +65,17 @@ export const ORDINAL_LINKS = set(`
  * Endings of nouns that typically follow an ordinal ("Jahrhundert", "Spieltag", "Weltkrieg").
  * Matched against the lowercased next word, so compounds count too.
  */
-export const ORDINAL_NOUN_ENDINGS = [
-  'jahrhundert', 'jahrtausend', 'jh', 'jhd', 'jahrestag', 'tag', 'mal', 'platz', 'rang',
-  'stock', 'stockwerk', 'etage', 'liga', 'runde', 'halbzeit', 'minute', 'sitzung', 'lesung',
-  'periode', 'amtszeit', 'auflage', 'ausgabe', 'kapitel', 'klasse', 'lebensjahr', 'jahrgang',
-  'quartal', 'halbjahr', 'krieg', 'anlauf', 'versuch', 'sieg', 'niederlage', 'tor', 'treffer',
-  'armee', 'division', 'korps', 'bataillon', 'regiment', 'staffel', 'folge', 'teil', 'satz',
-  'absatz', 'band', 'mannschaft', 'woche', 'monat', 'stelle', 'preis', 'gebot', 'sinfonie',
-  'symphonie', 'advent', 'feiertag', 'republik', 'reich', 'senat', 'kammer', 'vorsitzende',
-  'vorsitzender', 'bürgermeister', 'durchgang', 'wahlgang', 'instanz', 'semester', 'schuljahr',
-  'generation', 'welle', 'phase', 'stufe', 'fc', 'fsv', 'sc', 'sv', 'bundesliga', 'todestag',
-  'jahr', 'jubiläum', 'spiel', 'etappe', 'saison', 'legislatur', 'parteitag', 'kongress',
-  'wiederholung', 'anflug', 'angriff', 'welt', 'kompanie', 'flotte', 'brigade', 'bezirk',
-  'wahl', 'spieltag', 'lauf', 'rennen', 'turnier', 'gipfel', 'konferenz', 'treffen', 'festival',
-]
+export const ORDINAL_NOUN_ENDINGS = list(`
+  jahrhundert jahrtausend jh jhd jahrestag tag mal platz rang stock stockwerk etage liga runde
+  halbzeit minute sitzung lesung periode amtszeit auflage ausgabe kapitel klasse lebensjahr
+  jahrgang quartal halbjahr krieg anlauf versuch sieg niederlage tor treffer armee division korps
+  bataillon regiment staffel folge teil satz absatz band mannschaft woche monat stelle preis
+  gebot sinfonie symphonie advent feiertag republik reich senat kammer vorsitzende vorsitzender
+  bürgermeister durchgang wahlgang instanz semester schuljahr generation welle phase stufe fc fsv
+  sc sv bundesliga todestag jahr jubiläum spiel etappe saison legislatur parteitag kongress
+  wiederholung anflug angriff welt kompanie flotte brigade bezirk wahl spieltag lauf rennen
+  turnier gipfel konferenz treffen festival
+`)
 
 /**
  * Inflectional endings of nouns after an ordinal ("des 15. Jahrhunderts", "in der 3. Runden"),
