@@ -116,6 +116,7 @@ test('Space in a fully coded document says so', async ({ harness }) => {
   for (let i = 0; i < total; i++) await app.press('3', ' ')
   await expect(app.documentProgress).toContainText(`${total} of ${total} coded`)
   await expect(app.notice('Every sentence of this document is coded.')).toBeVisible()
+  await app.waitSaved()
 })
 
 test('undo and redo say which statement they changed', async ({ harness }) => {
@@ -130,8 +131,16 @@ test('undo and redo say which statement they changed', async ({ harness }) => {
   ).toBeVisible()
   await app.press('Control+y')
   await expect(app.notice('Redone (label): sentence 2, statement 2 now supportive')).toBeVisible()
-  await app.press('ArrowDown', 'Shift+Enter', 'Control+z')
+  // The changed statement is the current one, so the next key acts where the change was.
+  await app.press('ArrowDown', 'ArrowUp')
+  await app.press('Control+z')
+  await expect(app.codingPanel.getByRole('tab', { name: 'Statement 2' })).toHaveAttribute(
+    'aria-selected',
+    'true',
+  )
+  await app.press('Control+y', 'ArrowDown', 'Shift+Enter', 'Control+z')
   await expect(
     app.notice(/Undone \(all suggestions of the document\): \d+ sentences/),
   ).toBeVisible()
+  await app.waitSaved()
 })

@@ -305,6 +305,8 @@ function createCoding() {
     const index = changedStatement(first.before, first.after)
     const now = first[side] ?? emptyInput()
     const statement = now.statements[index] ?? now.statements[0]
+    // The keys go on where the change was: that statement is the current one again.
+    statementIndex.value = Math.min(index, Math.max(now.statements.length - 1, 0))
     const names = statement
       ? Object.entries(statement.values).flatMap(([d, ids]) => {
           const dimension = dimensionOf(d)
@@ -315,7 +317,7 @@ function createCoding() {
       t(`history.${verb}`, {
         action,
         sentence: focusIndex.value + 1,
-        statement: Math.min(index, Math.max(now.statements.length - 1, 0)) + 1,
+        statement: statementIndex.value + 1,
         labels: names.length ? names.join(', ') : t('history.noLabels'),
       }),
     )
