@@ -44,7 +44,10 @@ export async function importPaths(
     try {
       bytes = await readFile(file.path)
     } catch (e) {
-      return { origin: file.path, failed: msg('import.unreadable', { detail: (e as Error).message }) }
+      return {
+        origin: file.path,
+        failed: msg('import.unreadable', { detail: (e as Error).message }),
+      }
     }
     return { origin: file.path, result: await readSourceFile(file.name, bytes), bytes }
   })
@@ -90,7 +93,10 @@ async function importEach(
     }
     if (!item.result.ok && item.result.reason === ANNOTATED_EXPORT_REASON) {
       // One of our own exports: restored as it was exported, labels and all.
-      const restored = await importAnnotatedExport(repo, item.bytes, { name: item.origin, signal: options.signal })
+      const restored = await importAnnotatedExport(repo, item.bytes, {
+        name: item.origin,
+        signal: options.signal,
+      })
       mergeReports(report, restored)
       continue
     }
@@ -153,7 +159,11 @@ export async function addOne(
     }
     if (!document.meta.title) {
       const first = document.units.find((u) => u.kind === 'heading' || u.kind === 'sentence')
-      if (first) document.meta = { ...document.meta, title: shorten(document.text.slice(first.start, first.end)) }
+      if (first)
+        document.meta = {
+          ...document.meta,
+          title: shorten(document.text.slice(first.start, first.end)),
+        }
     }
     await repo.addDocument(document)
     const sentences = document.units.filter((u) => u.kind === 'sentence').length

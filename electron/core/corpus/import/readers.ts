@@ -34,8 +34,7 @@ export interface ImportedText {
 }
 
 export type ReadResult =
-  | { ok: true; docs: ImportedText[]; warnings: Message[] }
-  | { ok: false; reason: Message }
+  { ok: true; docs: ImportedText[]; warnings: Message[] } | { ok: false; reason: Message }
 
 export const SUPPORTED_EXTENSIONS: readonly string[] = [
   '.txt',
@@ -136,7 +135,8 @@ export function unsupportedReason(ext: string): Message {
 export function tooLargeReason(size: number, limit: number): Message {
   let [s, l] = [formatBytes(size), formatBytes(limit)]
   // "50 MB, more than 50 MB" would read as a contradiction.
-  if (s === l) [s, l] = [`${size.toLocaleString('en')} bytes`, `${limit.toLocaleString('en')} bytes`]
+  if (s === l)
+    [s, l] = [`${size.toLocaleString('en')} bytes`, `${limit.toLocaleString('en')} bytes`]
   return msg('import.tooLarge', { size: s, limit: l })
 }
 
