@@ -54,6 +54,18 @@ export class LinearModel {
     return this.scale
   }
 
+  /** What restores the model elsewhere: weights, bias, their scale and the steps taken. */
+  snapshot(): { w: Float32Array; bias: Float64Array; scale: number; steps: number } {
+    return { w: this.w, bias: this.bias, scale: this.scale, steps: this.steps }
+  }
+
+  restore(s: { w: Float32Array; bias: Float64Array; scale: number; steps: number }): void {
+    this.w.set(s.w)
+    this.bias.set(s.bias)
+    this.scale = s.scale
+    this.steps = s.steps
+  }
+
   reset(): void {
     this.w.fill(0)
     this.bias.fill(0)

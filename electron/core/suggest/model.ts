@@ -60,6 +60,19 @@ interface Blend {
   perMass: Float64Array
 }
 
+/** Everything a trained model is, as plain data and typed arrays (see ./modelFile.ts). */
+export interface ModelSnapshot {
+  labels: string[]
+  multi: boolean
+  options: ModelOptions
+  size: number
+  classCounts: Float64Array
+  documents: number
+  df: Uint32Array
+  linear: { w: Float32Array; bias: Float64Array; scale: number; steps: number }
+  nb: { counts: Float32Array; classTotals: Float64Array; classDocs: Float64Array } | null
+}
+
 interface Stored {
   x: SparseVector
   target: Uint8Array
@@ -106,7 +119,37 @@ export class SuggestionModel {
 
   /** How many labelled sentences the model has learnt from. */
   get size(): number {
-    return this.examples.length
+    return this.learnt
+  }
+  private learnt = 0
+
+  snapshot(): ModelSnapshot {
+    return {
+      labels: [...this.labels],
+      multi: this.multi,
+      options: this.options,
+      size: this.learnt,
+      classCounts: this.classCounts,
+      documents: this.vectorizer.documents,
+      df: this.vectorizer.df,
+      linear: this.linear.snapshot(),
+      nb: this.nb?.snapshot() ?? null,
+    }
+  }
+
+  /**
+   * The model a snapshot was taken of. It predicts and updates as the original would, except
+   * that online updates replay only the sentences learnt since (the snapshot keeps no texts).
+   */
+  static restore(s: ModelSnapshot): SuggestionModel {
+    const model = new SuggestionModel(s.labels, s.multi, s.options)
+    model.learnt = s.size
+    model.classCounts.set(s.classCounts)
+    model.vectorizer.restore(s.df, s.documents)
+    model.linear.restore(s.linear)
+    if (s.nb && model.nb) model.nb.restore(s.nb)
+    model.updateClassWeights()
+    return model
   }
 
   /** Retrains from scratch on `data`: document frequencies first, then the epochs. */
@@ -117,6 +160,7 @@ export class SuggestionModel {
     this.nb = this.newNaiveBayes()
     this.classCounts.fill(0)
     this.examples.length = 0
+    this.learnt = data.length
     const hashed = data.map((d) => this.featurizer.hash(d.input))
     for (const h of hashed) this.vectorizer.observe(h)
     for (let i = 0; i < data.length; i++) {
@@ -140,6 +184,7 @@ export class SuggestionModel {
     const stored = { x: this.vectorizer.vector(h), target: this.target(sentence.labels) }
     this.learnCounts(stored)
     this.examples.push(stored)
+    this.learnt++
     this.updateClassWeights()
     this.linearStep(stored)
     const n = this.examples.length
@@ -228,7 +273,7 @@ export class SuggestionModel {
   }
 
   private updateClassWeights(): void {
-    const n = this.examples.length
+    const n = this.learnt
     const K = this.labels.length
     let present = 0
     for (let k = 0; k < K; k++) if (this.classCounts[k] > 0) present++

@@ -30,6 +30,33 @@ export class NaiveBayes {
     this.seen = new Uint8Array(dim)
   }
 
+  /** What restores the model: the column sums and the counts (the rest is derived from them). */
+  snapshot(): { counts: Float32Array; classTotals: Float64Array; classDocs: Float64Array } {
+    return { counts: this.counts, classTotals: this.classTotals, classDocs: this.classDocs }
+  }
+
+  restore(s: { counts: Float32Array; classTotals: Float64Array; classDocs: Float64Array }): void {
+    this.counts.set(s.counts)
+    this.classTotals.set(s.classTotals)
+    this.classDocs.set(s.classDocs)
+    this.documents = 0
+    for (const d of s.classDocs) this.documents += d
+    this.columnsSeen = 0
+    const K = this.classes
+    for (let f = 0; f < this.dim; f++) {
+      let any = false
+      for (let k = 0; k < K; k++) {
+        const c = this.counts[f * K + k]
+        if (c > 0) {
+          any = true
+          this.logNumerator[f * K + k] = Math.log(c + this.alpha)
+        }
+      }
+      this.seen[f] = any ? 1 : 0
+      if (any) this.columnsSeen++
+    }
+  }
+
   /** Adds one example of class `k` (several for a multi-label example: call once per label). */
   add(x: SparseVector, k: number): void {
     const K = this.classes

@@ -54,6 +54,13 @@ export class Vectorizer {
     this.slot = new Int32Array(dim)
   }
 
+  /** Sets the document frequencies saved from another vectoriser of the same size. */
+  restore(df: Uint32Array, documents: number): void {
+    this.df.set(df)
+    this.documents = documents
+    for (let f = 0; f < df.length; f++) this.lnDf[f] = Math.log(1 + df[f])
+  }
+
   /** Counts a sentence into the document frequencies. */
   observe(h: HashedFeatures): void {
     this.documents++
