@@ -14,9 +14,15 @@ import {
   type ReliabilityData,
 } from '../../electron/core/reliability/data'
 import { cohenKappa, fleissKappa } from '../../electron/core/reliability/kappa'
-import { jaccardDistance, masiDistance } from '../../electron/core/reliability/metrics'
+import {
+  jaccardDistance,
+  masiDistance,
+  type MetricName,
+} from '../../electron/core/reliability/metrics'
 import { variableReport } from '../../electron/core/reliability/report'
-import { presenceOf, statementSet } from '../../electron/core/reliability/sets'
+import { countPresence, presenceOf, statementSet } from '../../electron/core/reliability/sets'
+import { selectCoders } from '../../electron/core/reliability/data'
+import { mulberry32 } from '../../electron/core/export/split'
 import { verdict } from '../../electron/core/reliability/verdict'
 
 /** Columns are coders, rows units; null = not coded. */
@@ -331,5 +337,59 @@ describe('the bootstrap of alpha', () => {
       message: { code: 'reliability.verdict.tentative' },
       uncertain: true,
     })
+  })
+})
+
+describe('the fast paths give the figures of the plain definitions', () => {
+  // 6 coders, 150 units, sets of 8 labels and a 5-point scale, 10 % of cells empty.
+  const r = mulberry32(99)
+  const labels = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h']
+  const coders = ['c1', 'c2', 'c3', 'c4', 'c5', 'c6']
+  const rows = Array.from({ length: 150 }, () => {
+    const truth = labels.filter(() => r() < 0.3)
+    return coders.map(() => (r() < 0.1 ? null : r() < 0.7 ? truth : labels.filter(() => r() < 0.3)))
+  })
+  const sets = data<LabelSet>(
+    coders,
+    rows.map((row) => row.map((v) => (v ? labelSet(v) : null))),
+  )
+  const scale = data<number>(
+    coders,
+    rows.map((row) => row.map((v) => (v ? v.length : null))),
+  )
+
+  it('the coder matrix equals alpha of each pair of coders on its own', () => {
+    for (const [d, metric] of [
+      [sets, 'masi'],
+      [sets, 'jaccard'],
+      [sets, 'nominal'],
+      [scale, 'interval'],
+      [scale, 'ratio'],
+      [scale, 'ordinal'],
+    ] as [ReliabilityData, MetricName][]) {
+      const matrix = coderMatrix(d, metric)
+      expect(matrix).toHaveLength(15)
+      for (const pair of matrix) {
+        const i = coders.indexOf(pair.first)
+        const j = coders.indexOf(pair.second)
+        const alone = krippendorffAlpha(selectCoders(d, [i, j]), metric).value as number
+        expect(Math.abs((pair.alpha.value as number) - alone), `${metric} ${i}-${j}`).toBeLessThan(
+          1e-12,
+        )
+      }
+    }
+  })
+
+  it('presence counted from the sets equals presence counted cell by cell', () => {
+    for (const label of labels) {
+      const fast = alphaFromCoincidences(countPresence(sets, label), 'nominal').alpha
+        .value as number
+      const plain = krippendorffAlpha(presenceOf(sets, label), 'nominal').value as number
+      expect(Math.abs(fast - plain)).toBeLessThan(1e-12)
+      expect(percentAgreement(countPresence(sets, label)).value).toBeCloseTo(
+        percentAgreement(countCoincidences(presenceOf(sets, label))).value as number,
+        12,
+      )
+    }
   })
 })

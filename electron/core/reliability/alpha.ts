@@ -48,7 +48,10 @@ export function alphaFromCoincidences<V extends CodedValue>(
         msg('reliability.undefined.noVariation', { values: c.values.length }),
       ),
     }
-  const expectedSum = prepared.expectedSum?.() ?? pairwiseExpectedSum(c, prepared)
+  const expectedSum = prepared.expectedSum(
+    c.marginals,
+    c.values.map((_, i) => i),
+  )
   if (!(expectedSum > 0))
     return {
       metric,
@@ -76,15 +79,4 @@ function observedSum(c: Coincidences, metric: PreparedMetric): number {
     total += (2 * unit) / (c.unitSizes[u] - 1)
   }
   return total
-}
-
-function pairwiseExpectedSum(c: Coincidences, metric: PreparedMetric): number {
-  const { distance } = metric
-  const v = c.values.length
-  let total = 0
-  for (let a = 0; a < v; a++) {
-    const na = c.marginals[a]
-    for (let b = a + 1; b < v; b++) total += na * c.marginals[b] * distance(a, b)
-  }
-  return 2 * total
 }

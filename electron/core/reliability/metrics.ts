@@ -23,13 +23,49 @@ export type Distance = (a: number, b: number) => number
 
 export interface PreparedMetric {
   distance: Distance
-  /** Σ_c Σ_k n_c·n_k·δ_ck in closed form, where there is one (saves V² calls on large V). */
-  expectedSum?: () => number
+  /**
+   * Σ_c Σ_k n_c·n_k·δ_ck for value counts n (zero outside `used`, the codes counted): the
+   * numerator of expected disagreement. In closed form or over sparse similarities where the
+   * metric allows, since the plain double sum over V distinct values is the cost of alpha.
+   */
+  expectedSum: (counts: Float64Array, used: readonly number[]) => number
+  /** Set metrics: the pairs of distinct values that share a label, with 1 − δ. */
+  overlapping?: () => OverlappingPairs
+}
+
+export interface OverlappingPairs {
+  first: Int32Array
+  second: Int32Array
+  similarity: Float64Array
 }
 
 export interface MetricOptions {
   /** For the ordinal metric over labels: the labels from lowest to highest. */
   order?: readonly string[]
+}
+
+/** Σ_c Σ_k n_c·n_k·δ_ck by the double sum. */
+function pairwiseSum(distance: Distance): PreparedMetric['expectedSum'] {
+  return (counts, used) => {
+    let total = 0
+    for (let x = 0; x < used.length; x++) {
+      const a = used[x]
+      for (let y = x + 1; y < used.length; y++)
+        total += counts[a] * counts[used[y]] * distance(a, used[y])
+    }
+    return 2 * total
+  }
+}
+
+/** Σ_{c≠k} n_c·n_k = n² − Σ n_c²: the nominal sum, and the start of the set metrics' one. */
+export function unequalPairs(counts: Float64Array, used: readonly number[]): number {
+  let n = 0
+  let squares = 0
+  for (const c of used) {
+    n += counts[c]
+    squares += counts[c] * counts[c]
+  }
+  return n * n - squares
 }
 
 /** The metric for these values, or why it does not apply to them. */
@@ -41,20 +77,13 @@ export function prepareMetric(
 ): PreparedMetric | Message {
   switch (name) {
     case 'nominal':
-      return {
-        distance: (a, b) => (a === b ? 0 : 1),
-        expectedSum: () => {
-          let n = 0
-          let squares = 0
-          for (const m of marginals) {
-            n += m
-            squares += m * m
-          }
-          return n * n - squares
-        },
-      }
-    case 'ordinal':
-      return ordinal(values, marginals, options.order)
+      return { distance: (a, b) => (a === b ? 0 : 1), expectedSum: unequalPairs }
+    case 'ordinal': {
+      const distance = ordinal(values, marginals, options.order)
+      return typeof distance === 'function'
+        ? { distance, expectedSum: pairwiseSum(distance) }
+        : distance
+    }
     case 'interval':
     case 'ratio': {
       const numbers = numericValues(values, name)
@@ -62,24 +91,23 @@ export function prepareMetric(
       if (name === 'ratio') {
         if (numbers.some((x) => x < 0))
           return msg('reliability.metricNeedsNonNegative', { metric: name })
-        return {
-          distance: (a, b) => {
-            const sum = numbers[a] + numbers[b]
-            return sum === 0 ? 0 : ((numbers[a] - numbers[b]) / sum) ** 2
-          },
+        const distance: Distance = (a, b) => {
+          const sum = numbers[a] + numbers[b]
+          return sum === 0 ? 0 : ((numbers[a] - numbers[b]) / sum) ** 2
         }
+        return { distance, expectedSum: pairwiseSum(distance) }
       }
       return {
         distance: (a, b) => (numbers[a] - numbers[b]) ** 2,
         // Σ n_c n_k (c − k)² = 2(n·Σ n_c c² − (Σ n_c c)²)
-        expectedSum: () => {
+        expectedSum: (counts, used) => {
           let n = 0
           let sum = 0
           let squares = 0
-          for (let i = 0; i < numbers.length; i++) {
-            n += marginals[i]
-            sum += marginals[i] * numbers[i]
-            squares += marginals[i] * numbers[i] * numbers[i]
+          for (const i of used) {
+            n += counts[i]
+            sum += counts[i] * numbers[i]
+            squares += counts[i] * numbers[i] * numbers[i]
           }
           return 2 * (n * squares - sum * sum)
         },
@@ -89,8 +117,7 @@ export function prepareMetric(
     case 'masi': {
       const sets = setValues(values, name)
       if (!Array.isArray(sets)) return sets
-      const distance = name === 'jaccard' ? jaccardDistance : masiDistance
-      return { distance: (a, b) => (a === b ? 0 : distance(sets[a], sets[b])) }
+      return setMetric(sets, name)
     }
   }
 }
@@ -121,7 +148,7 @@ function ordinal(
   values: readonly CodedValue[],
   marginals: Float64Array,
   order: readonly string[] | undefined,
-): PreparedMetric | Message {
+): Distance | Message {
   const rankOf = new Map<string, number>((order ?? []).map((label, i) => [label, i]))
   const rank: number[] = []
   for (const v of values) {
@@ -137,13 +164,11 @@ function ordinal(
     running += marginals[i]
     cumulative[i] = running
   }
-  return {
-    distance: (a, b) => {
-      if (a === b) return 0
-      const [low, high] = rank[a] <= rank[b] ? [a, b] : [b, a]
-      const between = cumulative[high] - cumulative[low] + marginals[low]
-      return (between - (marginals[a] + marginals[b]) / 2) ** 2
-    },
+  return (a, b) => {
+    if (a === b) return 0
+    const [low, high] = rank[a] <= rank[b] ? [a, b] : [b, a]
+    const between = cumulative[high] - cumulative[low] + marginals[low]
+    return (between - (marginals[a] + marginals[b]) / 2) ** 2
   }
 }
 
@@ -163,11 +188,113 @@ function intersectionSize(a: LabelSet, b: LabelSet): number {
   return common
 }
 
+function popcount(word: number): number {
+  let x = word >>> 0
+  x -= (x >>> 1) & 0x55555555
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333)
+  return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24
+}
+
+/**
+ * Jaccard or MASI over interned sets, as bit sets. Expected disagreement compares every pair of
+ * distinct sets (2.5 million pairs for 2,000 distinct sets, again for each pair of coders), but
+ * disjoint sets always differ by exactly 1: so Σ n_c·n_k·δ_ck = Σ_{c≠k} n_c·n_k −
+ * Σ n_c·n_k·(1 − δ_ck) over the pairs that share a label, found once through an index from
+ * label to sets, a fraction of all pairs.
+ */
+function setMetric(sets: readonly LabelSet[], name: 'jaccard' | 'masi'): PreparedMetric {
+  const bit = new Map<string, number>()
+  for (const set of sets) for (const label of set) if (!bit.has(label)) bit.set(label, bit.size)
+  const words = Math.max(1, Math.ceil(bit.size / 32))
+  const bits = new Uint32Array(sets.length * words)
+  const sizes = new Int32Array(sets.length)
+  const withLabel: number[][] = Array.from({ length: bit.size }, () => [])
+  sets.forEach((set, i) => {
+    sizes[i] = set.length
+    for (const label of set) {
+      const b = bit.get(label) as number
+      bits[i * words + (b >>> 5)] |= 1 << (b & 31)
+      withLabel[b].push(i)
+    }
+  })
+  const distance: Distance = (a, b) => {
+    if (a === b) return 0
+    let common = 0
+    for (let w = 0; w < words; w++) common += popcount(bits[a * words + w] & bits[b * words + w])
+    return name === 'jaccard'
+      ? jaccardFrom(common, sizes[a], sizes[b])
+      : masiFrom(common, sizes[a], sizes[b])
+  }
+  let found: OverlappingPairs | undefined
+  const overlapping = (): OverlappingPairs => {
+    if (found) return found
+    // Typed arrays grown by doubling: a million pairs pushed onto plain arrays cost more in
+    // garbage collection than in finding them.
+    let size = 0
+    let first = new Int32Array(1024)
+    let second = new Int32Array(1024)
+    let similarity = new Float64Array(1024)
+    const seen = new Int32Array(sets.length).fill(-1)
+    for (let a = 0; a < sets.length; a++)
+      for (const label of sets[a]) {
+        for (const b of withLabel[bit.get(label) as number]) {
+          if (b <= a || seen[b] === a) continue
+          seen[b] = a
+          if (size === first.length) {
+            const grow = <T extends Int32Array | Float64Array>(x: T, make: (n: number) => T): T => {
+              const y = make(x.length * 2)
+              y.set(x)
+              return y
+            }
+            first = grow(first, (n) => new Int32Array(n))
+            second = grow(second, (n) => new Int32Array(n))
+            similarity = grow(similarity, (n) => new Float64Array(n))
+          }
+          first[size] = a
+          second[size] = b
+          similarity[size] = 1 - distance(a, b)
+          size++
+        }
+      }
+    found = {
+      first: first.subarray(0, size),
+      second: second.subarray(0, size),
+      similarity: similarity.subarray(0, size),
+    }
+    return found
+  }
+  return {
+    distance,
+    overlapping,
+    expectedSum: (counts, used) => {
+      const { first, second, similarity } = overlapping()
+      let similar = 0
+      for (let p = 0; p < first.length; p++)
+        similar += counts[first[p]] * counts[second[p]] * similarity[p]
+      return unequalPairs(counts, used) - 2 * similar
+    },
+  }
+}
+
+function jaccardFrom(common: number, sa: number, sb: number): number {
+  const union = sa + sb - common
+  return union === 0 ? 0 : 1 - common / union
+}
+
+function masiFrom(common: number, sa: number, sb: number): number {
+  const union = sa + sb - common
+  if (union === 0) return 0
+  let monotonicity: number
+  if (common === sa && common === sb) monotonicity = 1
+  else if (common === Math.min(sa, sb)) monotonicity = 2 / 3
+  else if (common > 0) monotonicity = 1 / 3
+  else monotonicity = 0
+  return 1 - (common / union) * monotonicity
+}
+
 /** 1 − |A ∩ B| / |A ∪ B|; two empty sets are equal (distance 0). */
 export function jaccardDistance(a: LabelSet, b: LabelSet): number {
-  const common = intersectionSize(a, b)
-  const union = a.length + b.length - common
-  return union === 0 ? 0 : 1 - common / union
+  return jaccardFrom(intersectionSize(a, b), a.length, b.length)
 }
 
 /**
@@ -176,13 +303,5 @@ export function jaccardDistance(a: LabelSet, b: LabelSet): number {
  * masi_distance rounds 2/3 and 1/3 to .67 and .33; this is the exact definition.)
  */
 export function masiDistance(a: LabelSet, b: LabelSet): number {
-  const common = intersectionSize(a, b)
-  const union = a.length + b.length - common
-  if (union === 0) return 0
-  let monotonicity: number
-  if (common === a.length && common === b.length) monotonicity = 1
-  else if (common === Math.min(a.length, b.length)) monotonicity = 2 / 3
-  else if (common > 0) monotonicity = 1 / 3
-  else monotonicity = 0
-  return 1 - (common / union) * monotonicity
+  return masiFrom(intersectionSize(a, b), a.length, b.length)
 }

@@ -4,7 +4,7 @@
  * metric, kappas, percent agreement, the counts, the coder matrix, the coincidences, and for
  * set-valued variables alpha per label as presence or absence.
  */
-import { alphaFromCoincidences } from './alpha'
+import { alphaFromCoincidences, type AlphaParts } from './alpha'
 import {
   coderMatrix,
   percentAgreement,
@@ -23,7 +23,7 @@ import {
 } from './data'
 import { cohenKappa, fleissKappa, type Applicable } from './kappa'
 import type { MetricName, MetricOptions } from './metrics'
-import { labelsIn, presenceOf } from './sets'
+import { countPresence, labelsIn } from './sets'
 import { verdict, type Verdict } from './verdict'
 
 export type ValueKind = 'categories' | 'numbers' | 'sets' | 'empty'
@@ -104,8 +104,8 @@ function alphaReport(
   metric: MetricName,
   options: MetricOptions,
   bootstrap: BootstrapOptions | false,
+  parts: AlphaParts = alphaFromCoincidences(c, metric, options),
 ): AlphaReport {
-  const parts = alphaFromCoincidences(c, metric, options)
   const boot = bootstrap === false ? undefined : bootstrapAlpha(c, parts, bootstrap)
   return { metric, alpha: parts.alpha, bootstrap: boot, verdict: verdict(parts.alpha, boot) }
 }
@@ -115,24 +115,34 @@ export function variableReport(data: ReliabilityData, options: ReportOptions = {
   const own = options.metric ?? defaultMetric(kind)
   const bootstrap = options.bootstrap ?? {}
   const c = countCoincidences(data)
+  const ownParts = alphaFromCoincidences(c, own, options)
   const metrics = [own, ...metricsFor(kind, options).filter((m) => m !== own)]
   const report: VariableReport = {
     kind,
     counts: reliabilityCounts(data, c),
     alphas: metrics.map((m) =>
-      alphaReport(c, m, options, m === own || options.bootstrapEvery ? bootstrap : false),
+      alphaReport(
+        c,
+        m,
+        options,
+        m === own || options.bootstrapEvery ? bootstrap : false,
+        m === own ? ownParts : undefined,
+      ),
     ),
     percentAgreement: percentAgreement(c),
     cohenKappa: cohenKappa(data),
     fleissKappa: fleissKappa(data),
-    coderMatrix: options.coderMatrix === false ? [] : coderMatrix(data, own, options),
+    coderMatrix:
+      options.coderMatrix === false
+        ? []
+        : coderMatrix(data, own, options, { coincidences: c, prepared: ownParts.prepared }),
   }
   if (c.values.length <= MAX_MATRIX_VALUES)
     report.coincidences = { values: c.values, matrix: coincidenceMatrix(c) }
   if (kind === 'sets') {
     const sets = data as ReliabilityData<LabelSet>
     report.labels = labelsIn(data).map((label) => {
-      const presence = countCoincidences(presenceOf(sets, label))
+      const presence = countPresence(sets, label)
       return {
         label,
         alpha: alphaReport(presence, 'nominal', {}, bootstrap),
