@@ -80,11 +80,11 @@ describe('collectFiles', () => {
       ['leer.csv', 'the file is empty'],
       [
         'README',
-        'a file without an extension (supported: .txt, .md, .html, .htm, .docx, .csv, .jsonl, .json)',
+        'a file without an extension (supported: .txt, .md, .html, .htm, .docx, .csv, .jsonl, .json, .qdpx)',
       ],
       [
         'scan.PDF',
-        'unsupported file type .pdf (supported: .txt, .md, .html, .htm, .docx, .csv, .jsonl, .json)',
+        'unsupported file type .pdf (supported: .txt, .md, .html, .htm, .docx, .csv, .jsonl, .json, .qdpx)',
       ],
       ['gibt-es-nicht.txt', 'the file or folder does not exist (ENOENT)'],
     ])

@@ -338,9 +338,7 @@ describe('readSourceFile: CSV', () => {
       meta: { title: 'Kurz', extra: { Nr: '1' } },
     })
     const warnings = warningsOf(r)
-    expect(warnings && warnings[0]).toMatch(
-      /using "Wortlaut", which has the longest entries/,
-    )
+    expect(warnings && warnings[0]).toMatch(/using "Wortlaut", which has the longest entries/)
   })
 
   it('refuses a CSV without data rows or without any text', async () => {
@@ -438,10 +436,11 @@ describe('readSourceFile: refusals', () => {
       '.csv',
       '.jsonl',
       '.json',
+      '.qdpx',
     ])
     expect(MAX_FILE_BYTES).toBe(50 * 1024 * 1024)
     expect(reasonOf(await readSourceFile('a.pdf', txt('%PDF-1.4')))).toBe(
-      'unsupported file type .pdf (supported: .txt, .md, .html, .htm, .docx, .csv, .jsonl, .json)',
+      'unsupported file type .pdf (supported: .txt, .md, .html, .htm, .docx, .csv, .jsonl, .json, .qdpx)',
     )
     const big = await readSourceFile('big.txt', txt('x'.repeat(3000)), { maxBytes: 2048 })
     expect(reasonOf(big)).toBe('the file is 2.9 KB, more than the import limit of 2 KB')
@@ -509,7 +508,7 @@ describe('a folder of bad files', () => {
         ),
         'mit-nul.txt': 'looks like a binary file, not text',
         'bericht.pdf':
-          'unsupported file type .pdf (supported: .txt, .md, .html, .htm, .docx, .csv, .jsonl, .json)',
+          'unsupported file type .pdf (supported: .txt, .md, .html, .htm, .docx, .csv, .jsonl, .json, .qdpx)',
         'riesig.txt': 'the file is 60 MB, more than the import limit of 50 MB',
         'gut.txt': 'ok: 1 docs; ',
       })
