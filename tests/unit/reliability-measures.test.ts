@@ -309,6 +309,50 @@ describe('the bootstrap of alpha', () => {
     expect(one?.pBelow667).toBeLessThan(one?.pBelow800 as number)
   })
 
+  it('draws the distribution that drawing pair by pair from the coincidences gives', () => {
+    // The plain algorithm: each resample draws as many pairs as the data hold, each from a
+    // cell of the coincidence matrix with probability o_ck / n; D_o is their mean difference.
+    const interval = alphaFromCoincidences(c, 'interval')
+    const o = coincidenceMatrix(c)
+    const cells: { p: number; d: number }[] = []
+    o.forEach((row, i) =>
+      row.forEach((w, j) => {
+        if (w > 0) cells.push({ p: w / c.n, d: (c.values[i] as number) - (c.values[j] as number) })
+      }),
+    )
+    const r = mulberry32(2024)
+    const draws = 4000
+    const plain: number[] = []
+    for (let b = 0; b < draws; b++) {
+      let sum = 0
+      for (let k = 0; k < c.pairs; k++) {
+        let u = r()
+        let cell = cells[cells.length - 1]
+        for (const x of cells) {
+          if (u < x.p) {
+            cell = x
+            break
+          }
+          u -= x.p
+        }
+        sum += cell.d ** 2
+      }
+      plain.push(1 - sum / c.pairs / (interval.expected as number))
+    }
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length
+    const sd = (xs: number[]) => Math.sqrt(mean(xs.map((x) => (x - mean(xs)) ** 2)))
+    const sorted = [...plain].sort((a, b) => a - b)
+    const ours = bootstrapAlpha(c, interval, { draws, seed: 5 })
+    // 4,000 resamples each: the interval ends agree to Monte-Carlo error.
+    expect(Math.abs((ours?.low as number) - sorted[Math.floor(0.025 * draws)])).toBeLessThan(0.02)
+    expect(Math.abs((ours?.high as number) - sorted[Math.floor(0.975 * draws)])).toBeLessThan(0.02)
+    expect(mean(plain)).toBeCloseTo(interval.alpha.value as number, 2)
+    expect(sd(plain)).toBeGreaterThan(0.03)
+    expect(
+      Math.abs((ours?.pBelow800 as number) - plain.filter((a) => a < 0.8).length / draws),
+    ).toBeLessThan(0.03)
+  })
+
   it('has no interval for an undefined alpha, and a point interval for perfect agreement', () => {
     const same = data(['x', 'y'], [['a', 'a']])
     const sc = countCoincidences(same)
