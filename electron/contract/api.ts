@@ -89,6 +89,8 @@ export interface Api {
    * renderer polls this and reloads when it rises.
    */
   getTeam(): Promise<TeamStatus>
+  /** The team's revision alone: what the renderer polls, asking getTeam only when it rose. */
+  getTeamRevision(): Promise<number>
   /** The other coders' labels of one document, read-only, to show beside one's own. */
   getCoderLayers(documentId: string): Promise<CoderLayer[]>
   /** Chooses which of competing codebook versions stands; both stay in the folder. */
@@ -122,6 +124,7 @@ export const API_METHODS = [
   'getJob',
   'cancelJob',
   'getTeam',
+  'getTeamRevision',
   'getCoderLayers',
   'chooseCodebookVersion',
 ] as const satisfies readonly ApiMethod[]

@@ -40,6 +40,7 @@ export const API_ARGUMENTS = {
   getJob: z.tuple([idSchema]),
   cancelJob: z.tuple([idSchema]),
   getTeam: z.tuple([]),
+  getTeamRevision: z.tuple([]),
   getCoderLayers: z.tuple([idSchema]),
   // A codebook version is named <version>-<coder id>.
   chooseCodebookVersion: z.tuple([z.string().regex(/^\d{4,}-[a-z0-9][a-z0-9-]{2,39}$/)]),

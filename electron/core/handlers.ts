@@ -81,6 +81,7 @@ function implementation(
       return job
     },
     getTeam: async () => service.getTeam(),
+    getTeamRevision: async () => service.getTeamRevision(),
     getCoderLayers: async (documentId) => service.getCoderLayers(documentId),
     chooseCodebookVersion: (versionId) => service.chooseCodebookVersion(versionId),
     async cancelJob(id) {

@@ -223,6 +223,10 @@ export class ProjectService {
     return { me, coders: [], problems: [], codebookConflict: null, revision: 0 }
   }
 
+  getTeamRevision(): number {
+    return this.team?.currentRevision ?? 0
+  }
+
   /** The other coders' labels of one document, read-only. */
   getCoderLayers(documentId: string): CoderLayer[] {
     this.requireDocument(documentId)
@@ -237,7 +241,7 @@ export class ProjectService {
     return this.inOrder(async () => {
       if (!this.team) throw new UserError('team.codebookUnknown', { id: versionId })
       const before = this.repo.getCodebook()
-      const chosen = await this.team.chooseCodebook(versionId, this.now().toISOString())
+      const chosen = await this.team.chooseCodebook(versionId)
       const removed = removedIds(before, chosen)
       if (removed.labels.size || removed.dimensions.size)
         for (const summary of this.repo.listDocuments()) {

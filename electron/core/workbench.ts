@@ -74,7 +74,10 @@ export async function openWorkbench(paths: WorkbenchPaths): Promise<Workbench> {
   const service = new ProjectService(repo, settings)
   // Files arriving from other coders' machines are noticed while the project is open.
   const team = new Team(repo, settings)
-  await team.open()
+  // The first look at the other coders' files runs beside the opening: in a large team project it
+  // reads thousands of files, and the analyst can code meanwhile; the views update when it ends.
+  await team.writeOwnProfile()
+  void team.scan().catch(() => undefined)
   if (paths.watch !== false) team.watch(paths.watch === true ? undefined : paths.watch)
   service.attachTeam(team)
   const jobs = new JobRunner()

@@ -176,6 +176,8 @@ export class LowdbProjectRepository implements ProjectRepository {
     this.index = new ProjectIndex(join(path, LOCAL_DIR))
   }
 
+  private codebookSaves = 0
+
   /** The codebook versions, to report and resolve a conflict between them. */
   get codebookHistory(): CodebookHistory | undefined {
     return this.codebooks
@@ -184,8 +186,12 @@ export class LowdbProjectRepository implements ProjectRepository {
   /** Reads the codebook versions again (one may have arrived from another machine). */
   async reloadCodebook(): Promise<boolean> {
     const before = this.codebooks?.currentId()
+    const saves = this.codebookSaves
     const { history, problems } = await CodebookHistory.load(this.path)
-    if (history.isEmpty) return false
+    // A version saved here while the folder was read may be missing from what was read: the
+    // next scan reads it; until then the history in memory, which has it, stays.
+    if (history.isEmpty || saves !== this.codebookSaves) return false
+    const previous = this.getCodebook()
     this.codebooks = history
     this.problems.splice(
       0,
@@ -193,6 +199,7 @@ export class LowdbProjectRepository implements ProjectRepository {
       ...this.problems.filter((p) => !p.path.startsWith('codebook')),
       ...problems,
     )
+    await this.recountAfter(previous)
     return history.currentId() !== before
   }
 
@@ -279,19 +286,35 @@ export class LowdbProjectRepository implements ProjectRepository {
   }
 
   async setCodebook(codebook: Codebook): Promise<void> {
-    const recount = codedRuleKey(this.getCodebook()) !== codedRuleKey(codebook)
+    const before = this.getCodebook()
+    this.codebookSaves++
     if (this.codebooks) await this.codebooks.save(codebook, this.coder, new Date().toISOString())
     else {
       this.project.data = { ...this.project.data, codebook }
       await this.project.write()
     }
-    // Which dimensions are required decides what counts as coded: the progress is recounted.
-    if (recount)
-      for (const { id } of this.index.list())
-        await this.index.writing(id, async () => {
-          const { document, annotations } = await this.readInBulk(id)
-          this.index.set(summarise(document, annotations, codebook))
-        })
+    await this.recountAfter(before)
+  }
+
+  /** Makes the chosen one of competing codebook versions stand (see ../team/codebookVersions.ts). */
+  async chooseCodebook(versionId: string): Promise<Codebook> {
+    if (!this.codebooks) throw new Error('the project has no codebook versions')
+    const before = this.getCodebook()
+    this.codebookSaves++
+    const chosen = await this.codebooks.choose(versionId, this.coder, new Date().toISOString())
+    await this.recountAfter(before)
+    return chosen
+  }
+
+  /** Which dimensions are required decides what counts as coded: the progress is recounted. */
+  private async recountAfter(before: Codebook): Promise<void> {
+    const codebook = this.getCodebook()
+    if (codedRuleKey(before) === codedRuleKey(codebook)) return
+    for (const { id } of this.index.list())
+      await this.index.writing(id, async () => {
+        const { document, annotations } = await this.readInBulk(id)
+        this.index.set(summarise(document, annotations, codebook))
+      })
   }
 
   listDocuments(): DocumentProfile[] {

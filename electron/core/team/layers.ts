@@ -28,6 +28,8 @@ export interface LayerScan {
 
 export class OtherLayers {
   private cache = new Map<string, CachedLayer>()
+  /** Progress per coder, counted once per change of their files (the renderer asks often). */
+  private counted = new Map<string, { codebook: Codebook; progress: Record<string, number> }>()
 
   constructor(
     private readonly dir: string,
@@ -78,6 +80,7 @@ export class OtherLayers {
         this.cache.delete(key)
         changed.push(key)
       }
+    for (const key of changed) this.counted.delete(key.slice(0, key.indexOf('/')))
     return { coders, problems, changed }
   }
 
@@ -131,12 +134,15 @@ export class OtherLayers {
    * has are the rare exception this ignores.
    */
   progress(coder: string, codebook: Codebook): Record<string, number> {
+    const known = this.counted.get(coder)
+    if (known?.codebook === codebook) return known.progress
     const out: Record<string, number> = {}
     for (const [key, { layer }] of this.cache) {
       if (!layer || !key.startsWith(`${coder}/`)) continue
       const n = Object.values(layer.annotations).filter((a) => isAnnotated(a, codebook)).length
       if (n > 0) out[layer.documentId] = n
     }
+    this.counted.set(coder, { codebook, progress: out })
     return out
   }
 }

@@ -39,6 +39,11 @@ export class Team {
     return this.repo.coder
   }
 
+  /** Rises with every change that arrived from another machine (cheap to ask, for polling). */
+  get currentRevision(): number {
+    return this.revision
+  }
+
   /** Writes the local coder's profile (so the team sees a name) and takes stock of the folder. */
   async open(): Promise<void> {
     await this.writeOwnProfile()
@@ -167,10 +172,10 @@ export class Team {
   }
 
   /** A coder chooses which of competing codebook versions stands. */
-  async chooseCodebook(versionId: string, savedAt: string): Promise<Codebook> {
-    const history = this.repo.codebookHistory
-    if (!history?.info(versionId)) throw new UserError('team.codebookUnknown', { id: versionId })
-    const chosen = await history.choose(versionId, this.me, savedAt)
+  async chooseCodebook(versionId: string): Promise<Codebook> {
+    if (!this.repo.codebookHistory?.info(versionId))
+      throw new UserError('team.codebookUnknown', { id: versionId })
+    const chosen = await this.repo.chooseCodebook(versionId)
     this.revision++
     return chosen
   }

@@ -49,11 +49,17 @@ export const useTeamStore = defineStore('team', () => {
     }
   }
 
+  /** The cheap question asked every few seconds: the whole team only when its revision rose. */
+  async function poll(): Promise<void> {
+    const revision = await api.getTeamRevision().catch(() => null)
+    if (revision !== null && revision !== status.value?.revision) await refresh()
+  }
+
   /** Starts polling (once); the open document's other layers follow the document. */
   function start(): void {
     if (timer) return
     void refresh()
-    timer = setInterval(() => void refresh(), POLL_MS)
+    timer = setInterval(() => void poll(), POLL_MS)
     const doc = useDocumentStore()
     watch(
       () => doc.documentId,
@@ -74,9 +80,12 @@ export const useTeamStore = defineStore('team', () => {
     await refresh()
   }
 
-  /** Per coder (others first by name), how many sentences of a document they coded. */
+  /**
+   * Per other coder, how many sentences of a document they coded (the analyst's own progress is
+   * the document's, kept current by every save).
+   */
   function progressOf(documentId: string) {
-    return (status.value?.coders ?? []).map((c) => ({
+    return others.value.map((c) => ({
       id: c.id,
       name: c.name,
       short: c.initials || c.name.slice(0, 2),
