@@ -19,6 +19,7 @@ import { parseDataset } from '../electron/core/suggest/dataset'
 import { evaluate } from '../electron/core/suggest/evaluate'
 import type { SentenceInput } from '../electron/core/suggest/features'
 import { SuggestionModel, type LabeledSentence } from '../electron/core/suggest/model'
+import { SuggestionWorker } from '../electron/core/suggest/workerClient'
 import { article } from './germanText'
 import { mulberry32 } from './prng'
 import { REPO } from './setup'
@@ -108,6 +109,58 @@ function speed(): void {
   )
 }
 
+/** The same figures through the worker thread, as the app would get them: messages included. */
+async function throughWorker(): Promise<void> {
+  const coded = labelled(sentences(5_200, 1), 2)
+  const worker = await SuggestionWorker.start()
+  try {
+    const t0 = performance.now()
+    await worker.train({
+      dimension: 'stance',
+      labels: STANCES,
+      multi: false,
+      coded: coded.slice(0, 5_000),
+      key: 'bench',
+    })
+    emit(
+      metric(
+        'suggest (worker): full retrain, 5,000 coded sentences, round trip',
+        performance.now() - t0,
+        'ms',
+        '<= 2000',
+      ),
+    )
+    const updates: number[] = []
+    for (const s of coded.slice(5_000)) {
+      const t = performance.now()
+      await worker.update('stance', s)
+      updates.push(performance.now() - t)
+    }
+    emit(
+      metric(
+        'suggest (worker): online update after one label at 5,000, round trip p95',
+        percentile(updates, 95),
+        'ms',
+        '<= 50',
+      ),
+    )
+    const uncoded = sentences(100_000, 3)
+    const t1 = performance.now()
+    for (let i = 0; i < uncoded.length; i += 10_000)
+      await worker.predict('stance', uncoded.slice(i, i + 10_000))
+    emit(
+      metric(
+        'suggest (worker): predictions for 100,000 sentences, round trip',
+        performance.now() - t1,
+        'ms',
+        '<= 5000',
+      ),
+    )
+  } finally {
+    await worker.close()
+  }
+}
+
 interface Baseline {
   macro_f1: number
   train_s: number
@@ -193,7 +246,7 @@ function quality(dir: string): void {
   )
 }
 
-function main(argv: string[]): void {
+async function main(argv: string[]): Promise<void> {
   const at = argv.indexOf('--data')
   const data = at >= 0 ? argv[at + 1] : join(REPO, '../shared/classification')
   log(
@@ -202,6 +255,7 @@ function main(argv: string[]): void {
       .join(' ')}`,
   )
   speed()
+  await throughWorker()
   quality(data)
   log(
     `load average at end: ${loadavg()
@@ -210,4 +264,4 @@ function main(argv: string[]): void {
   )
 }
 
-main(process.argv.slice(2))
+await main(process.argv.slice(2))
