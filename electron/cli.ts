@@ -65,6 +65,8 @@ async function segment(args: string[]): Promise<void> {
   const decoded = decodeSource(await readInput(args[0]))
   if (!decoded.ok)
     throw new CliError(`cannot segment ${args[0] ?? 'standard input'}: ${decoded.reason}`)
+  // "not UTF-8, read as Windows-1252": the offsets index that reading of the bytes.
+  for (const w of decoded.warnings) process.stderr.write(`warning: ${w}\n`)
   const lines = segmentSource(decoded.text).map((s) =>
     JSON.stringify({ text: s.text, start: s.start, end: s.end, kind: s.kind }),
   )

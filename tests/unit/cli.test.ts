@@ -126,12 +126,22 @@ describe('the command-line tool: segment offsets index the input as given', () =
       iconv.encode(input, 'utf-16le', { addBOM: true }),
     ]) {
       const decoded = decodeSource(bytes)
-      expect(decoded).toEqual({ ok: true, text: input })
+      expect(decoded).toEqual({ ok: true, text: input, warnings: [] })
       const units = decoded.ok ? segmentSource(decoded.text) : []
       expect(units.map((u) => [u.text, u.start, u.end])).toEqual([
         ['Erster Satz.', 0, 12],
         ['Zweiter Satz.', 13, 26],
       ])
     }
+  })
+
+  it('reads a Windows-1252 file as the import does, and says so', () => {
+    const input = 'Grüße aus Köln. „Zweiter“ Satz.'
+    const decoded = decodeSource(iconv.encode(input, 'windows-1252'))
+    expect(decoded).toEqual({
+      ok: true,
+      text: input,
+      warnings: ['the file is not UTF-8; it was read as Windows-1252'],
+    })
   })
 })

@@ -109,16 +109,16 @@ export function segmentSource(input: string): Segment[] {
   })
 }
 
-export type SourceDecoding = { ok: true; text: string } | { ok: false; reason: string }
+export type SourceDecoding =
+  { ok: true; text: string; warnings: string[] } | { ok: false; reason: string }
 
 /**
  * The input's text as the import would decode it (UTF-8, UTF-16 or a Windows code page), without
  * its byte-order mark and otherwise untouched. Empty input is an empty text.
  */
 export function decodeSource(bytes: Uint8Array): SourceDecoding {
-  if (bytes.length === 0) return { ok: true, text: '' }
+  if (bytes.length === 0) return { ok: true, text: '', warnings: [] }
   const decoded = decodeVerbatim(bytes)
-  return decoded.ok
-    ? { ok: true, text: decoded.text }
-    : { ok: false, reason: formatMessage(decoded.reason) }
+  if (!decoded.ok) return { ok: false, reason: formatMessage(decoded.reason) }
+  return { ok: true, text: decoded.text, warnings: decoded.warnings.map((w) => formatMessage(w)) }
 }
