@@ -394,6 +394,7 @@ describe('segmentText: ordinals, units and lists', () => {
     [['Sie feierten ihr lange erwartetes 25. Jubiläum in Bonn.', 'Es kamen 300 Gäste.']],
     [['Er erlebte seinen ersehnten 100. Geburtstag nicht mehr.', 'Die Familie trauert.']],
     [['Es war die 3. Wahlniederlage in Folge.', 'Der Vorsitzende trat zurück.']],
+    [['Die Reihenfolge: 1. Müller, 2. Schmidt, 3. Weber.', 'Das Feld war dicht beisammen.']],
     [['Zum diesjährigen 75. Jahrestag kamen viele Gäste.', 'Auch der Präsident sprach.']],
     [['Die Mannschaft verlor das entscheidende 3. Spiel.', 'Nun ist die Saison vorbei.']],
   ])('an ordinal before an inflected noun or after an adjective: %j', (gold) => {

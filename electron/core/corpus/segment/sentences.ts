@@ -273,6 +273,8 @@ function numberEnds(p: string, start: number, core: string, next: Next): boolean
   if (isTerminal(prevRaw.charCodeAt(prevRaw.length - 1)) && !afterAbbreviation(prev.core)) {
     return false
   }
+  // After a colon it opens a list or a ranking: "Die Reihenfolge: 1. Müller, 2. Schmidt".
+  if (prevRaw.endsWith(':') && !isYear) return false
   if (SENTENCE_OPENERS.has(next.word)) return true
   if (article) return false
   if (isYear || core.length > 4) return true
