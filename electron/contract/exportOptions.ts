@@ -120,6 +120,8 @@ export const exportOptionsSchema = z.object({
     .default({}),
   /** The language of the dataset card. */
   language: z.enum(CARD_LANGUAGES).default('en'),
+  /** REFI-QDA: the line endings of the source texts; CRLF for MAXQDA versions that expect it. */
+  lineEndings: z.enum(['lf', 'crlf'], { message: 'the line endings are lf or crlf' }).default('lf'),
 })
 
 /** Export options as a caller gives them: the format, and whatever differs from the defaults. */

@@ -355,6 +355,8 @@ export const de: Record<keyof EnglishCatalogue, MessageText> = {
     other:
       '{count} Codierungen gehören zu Sätzen, die das Dokument nicht mehr hat, und wurden ausgelassen.',
   },
+  'qdpx.codebookRefused':
+    'Das Codesystem des Projekts passt nicht in das Codebuch, daher wurde nichts importiert: {detail}',
   'qdpx.project': 'ein REFI-QDA-Projekt: mit seinen Codes und Codierenden importiert',
   'qdpx.notProject': '{file} ist kein REFI-QDA-Projekt (.qdpx): {detail}',
   'qdpx.noProjectFile': '{file} enthält keine project.qde.',

@@ -353,6 +353,8 @@ export const en = {
     one: '{count} annotation belongs to a sentence the document no longer has and was left out.',
     other: '{count} annotations belong to sentences the document no longer has and were left out.',
   },
+  'qdpx.codebookRefused':
+    'The code system of the project does not fit into the codebook, so nothing was imported: {detail}',
   'qdpx.project': 'a REFI-QDA project: imported with its codes and coders',
   'qdpx.notProject': '{file} is not a REFI-QDA project (.qdpx): {detail}',
   'qdpx.noProjectFile': '{file} holds no project.qde.',

@@ -224,6 +224,30 @@ describe('qdpx export of the coded sample corpus', () => {
     for (const [d, id, note] of noted) expect(back[CODERS[0].id][d][id].note).toBe(note)
   })
 
+  it('writes the gold layer as a user of its own', async () => {
+    const layers = twoLayers(docs, codebook)
+    const gold = layers[CODERS[1].id]
+    const out = await writeQdpx({
+      name: 'Gipfel',
+      documents: docs,
+      codebook,
+      coders: [CODERS[0]],
+      layers,
+      gold,
+    })
+    const project = await readQdpx(out.bytes, 'Gipfel.qdpx')
+    expect(project.users.map((u) => [u.id, u.name])).toEqual([
+      [CODERS[0].id, CODERS[0].name],
+      ['gold', 'Gold standard'],
+    ])
+    const goldGuid = project.users[1].guid
+    const goldSelections = project.sources
+      .flatMap((s) => s.selections)
+      .filter((s) => s.user === goldGuid)
+    const goldCoded = Object.values(gold).reduce((n, units) => n + Object.keys(units).length, 0)
+    expect(goldSelections).toHaveLength(goldCoded)
+  })
+
   it('gives the same bytes for the same project', async () => {
     const layers = twoLayers(docs, codebook)
     const input = { name: 'Gipfel', documents: docs, codebook, coders: CODERS, layers }

@@ -164,3 +164,86 @@ describe('positions in a source as stored in the project', () => {
     expect(mapped.text.slice(mapped.toText(sie), mapped.toText(sie + 11))).toBe('Sie gingen.')
   })
 })
+
+describe('a file that is not a REFI-QDA project', () => {
+  let dir: string
+  let cleanup: () => Promise<void>
+  let repo: LowdbProjectRepository
+  beforeEach(async () => {
+    ;({ dir, cleanup } = await tempDir('qdpx-bad-'))
+    repo = await openLowdbRepository(join(dir, 'project'), {
+      create: { name: 'Leer', codebook: { version: 0, dimensions: [] } },
+      lock: false,
+    })
+  })
+  afterEach(async () => {
+    await repo.close()
+    await cleanup()
+  })
+
+  it('is refused with a reason and changes nothing', async () => {
+    const notZip = await importQdpx(repo, new TextEncoder().encode('kein Zip'), 'kaputt.qdpx')
+    const empty = new JSZip()
+    empty.file('sources/a.txt', 'Text.')
+    const noQde = await importQdpx(
+      repo,
+      await empty.generateAsync({ type: 'uint8array' }),
+      'leer.qdpx',
+    )
+    expect(formatMessage(notZip.failed[0].reason)).toMatch(
+      /^kaputt\.qdpx is not a REFI-QDA project \(\.qdpx\): /,
+    )
+    expect(formatMessage(noQde.failed[0].reason)).toBe('leer.qdpx holds no project.qde.')
+    expect(repo.listDocuments()).toEqual([])
+    expect(repo.getCodebook().dimensions).toEqual([])
+  })
+
+  it('refuses a code system the codebook cannot hold before writing anything', async () => {
+    const g = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`
+    const codes = Array.from(
+      { length: 51 },
+      (_, i) =>
+        `<Code guid="${g(2 * i + 1)}" name="D${i}" isCodable="false"><Code guid="${g(2 * i + 2)}" name="positiv" isCodable="true"/></Code>`,
+    ).join('')
+    const zip = new JSZip()
+    zip.file(
+      'project.qde',
+      `<?xml version="1.0" encoding="utf-8"?><Project name="x" xmlns="urn:QDA-XML:project:1.0"><CodeBook><Codes>${codes}</Codes></CodeBook><Sources><TextSource guid="${g(999)}" name="a" plainTextPath="internal://a.txt"/></Sources></Project>`,
+    )
+    zip.file('Sources/a.txt', 'Ein Satz.')
+    const report = await importQdpx(
+      repo,
+      await zip.generateAsync({ type: 'uint8array' }),
+      'gross.qdpx',
+    )
+    expect(report.failed.map((f) => f.reason.code)).toEqual(['qdpx.codebookRefused'])
+    expect(repo.listDocuments()).toEqual([])
+    expect(repo.getCodebook().dimensions).toEqual([])
+  })
+
+  it('reads Sources/ as NVivo writes it, and keeps label ids unique across dimensions', async () => {
+    const g = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`
+    const zip = new JSZip()
+    zip.file(
+      'project.qde',
+      `<?xml version="1.0" encoding="utf-8"?><Project name="x" xmlns="urn:QDA-XML:project:1.0"><CodeBook><Codes>` +
+        `<Code guid="${g(1)}" name="Ton" isCodable="false"><Code guid="${g(2)}" name="positiv" isCodable="true"/></Code>` +
+        `<Code guid="${g(3)}" name="Bewertung" isCodable="false"><Code guid="${g(4)}" name="positiv" isCodable="true"/></Code>` +
+        `</Codes></CodeBook><Sources><TextSource guid="${g(9)}" name="nvivo" plainTextPath="internal://${g(9)}.txt">` +
+        `<PlainTextSelection guid="${g(10)}" startPosition="0" endPosition="9"><Coding guid="${g(11)}"><CodeRef targetGUID="${g(4)}"/></Coding></PlainTextSelection>` +
+        `</TextSource></Sources></Project>`,
+    )
+    zip.file(`Sources/${g(9)}.txt`, 'Ein Satz. Noch einer.')
+    const report = await importQdpx(
+      repo,
+      await zip.generateAsync({ type: 'uint8array' }),
+      'nvivo.qdpx',
+    )
+    expect(report.imported.map((d) => d.id)).toEqual(['nvivo'])
+    const [ton, bewertung] = repo.getCodebook().dimensions
+    expect([ton.labels[0].id, bewertung.labels[0].id]).toEqual(['positiv', 'positiv-2'])
+    // Without users, the codings belong to whoever imports.
+    const a = (await repo.getAnnotations('nvivo'))['u0-9']
+    expect(a.statements[0].values).toEqual({ [bewertung.id]: ['positiv-2'] })
+  })
+})

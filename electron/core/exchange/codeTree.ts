@@ -7,6 +7,7 @@
  */
 import type { Codebook, Dimension, Label } from '../../contract/model'
 import { msg, type Message } from '../../contract/messages'
+import { uniqueId } from '../../common/codebookDraft'
 import { guidFor } from './guid'
 import type { QdpxCode } from './qdpxRead'
 
@@ -43,23 +44,6 @@ function colour(c: string | undefined, i: number): string {
   return `#${hex.toLowerCase()}`
 }
 
-function slug(name: string): string {
-  const s = name
-    .normalize('NFC')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}_.-]+/gu, '-')
-    .replace(/^[-.]+|[-.]+$/g, '')
-    .slice(0, 80)
-  return s || 'code'
-}
-
-function uniqueId(base: string, taken: Set<string>): string {
-  let id = base
-  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`
-  taken.add(id)
-  return id
-}
-
 function same(a: string, b: string): boolean {
   return a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase()
 }
@@ -67,6 +51,8 @@ function same(a: string, b: string): boolean {
 export function mapCodeTree(codes: QdpxCode[], existing: Codebook): MappedCodebook {
   const dimensions: Dimension[] = existing.dimensions.map((d) => ({ ...d, labels: [...d.labels] }))
   const dimIds = new Set(dimensions.map((d) => d.id))
+  // Label ids are unique across the codebook (common/codebookRules.ts), as the editor makes them.
+  const labelIds = new Set(dimensions.flatMap((d) => d.labels.map((l) => l.id)))
   const targets = new Map<string, CodeTarget>()
   const messages: Message[] = []
   let added = 0
@@ -76,12 +62,13 @@ export function mapCodeTree(codes: QdpxCode[], existing: Codebook): MappedCodebo
     d ??= dimensions.find((x) => same(x.name, code.name))
     if (!d) {
       d = {
-        id: uniqueId(slug(code.name), dimIds),
+        id: uniqueId(code.name, 'dimension', dimIds),
         name: code.name.trim() || 'Codes',
         multi: false,
         labels: [],
       }
       dimensions.push(d)
+      dimIds.add(d.id)
     }
     return d
   }
@@ -92,7 +79,8 @@ export function mapCodeTree(codes: QdpxCode[], existing: Codebook): MappedCodebo
     if (!l) {
       // Our own export's GUIDs come from the ids, so a label named as its id (the default
       // codebook's are) gets its id back, and exporting again gives the same GUIDs.
-      const id = uniqueId(slug(name), new Set(d.labels.map((x) => x.id)))
+      const id = uniqueId(name, 'label', labelIds)
+      labelIds.add(id)
       l = {
         id,
         name: name.trim() || id,

@@ -19,6 +19,7 @@ export interface QdpxExportChoice {
   ids: string[]
   /** Only the layer of the coder with this name or id; null: every coder. */
   annotator?: string | null
+  lineEndings?: 'lf' | 'crlf'
   signal?: AbortSignal
   onProgress?: (p: { done: number; total: number }) => void
 }
@@ -83,6 +84,7 @@ export async function buildQdpx(
     coders,
     layers,
     layerUnits,
+    lineEndings: choice.lineEndings,
   })
   return { bytes: result.bytes, counts: result.counts, warnings: result.warnings }
 }

@@ -8,6 +8,8 @@ import { readFile } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { msg, type Message } from '../../contract/messages'
 import type { Codebook, DocumentMeta, ImportReport, SentenceAnnotation } from '../../contract/model'
+import { codebookProblems } from '../../common/codebookRules'
+import { codebookSchema } from '../../contract/schemas'
 import { addOne, emptyReport } from '../corpus/importer'
 import { failureReason } from '../errors'
 import { CODER_ID } from '../settings'
@@ -90,6 +92,12 @@ export async function importQdpx(
 
   const before = repo.getCodebook()
   const mapped = mapCodeTree(project.codes, before)
+  // A code system the codebook cannot hold is refused before anything is written.
+  const refused = codebookRefusal(mapped.codebook)
+  if (refused) {
+    report.failed.push({ origin: file, reason: refused })
+    return report
+  }
   for (const m of mapped.messages) warn(m)
 
   const users = new Map(project.users.map((u) => [u.guid, u]))
@@ -178,6 +186,16 @@ export async function importQdpx(
   if (coders.size)
     warn(msg('qdpx.coders', { names: [...coders.values()].map((c) => c.name || c.id).join(', ') }))
   return report
+}
+
+function codebookRefusal(codebook: Codebook): Message | null {
+  const parsed = codebookSchema.safeParse(codebook)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    return msg('qdpx.codebookRefused', { detail: `${issue.path.join('.')}: ${issue.message}` })
+  }
+  const problem = codebookProblems(codebook)[0]
+  return problem ? msg('qdpx.codebookRefused', { detail: [problem.message] }) : null
 }
 
 function annotationOf(

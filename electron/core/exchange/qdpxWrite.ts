@@ -49,6 +49,11 @@ export interface QdpxExportInput {
   /** Written as the project's creation time when given (kept out otherwise, for stable bytes). */
   createdAt?: string
   origin?: string
+  /**
+   * The line endings of the source files: LF (the default, one character everywhere) or CRLF,
+   * which some MAXQDA versions expect; positions count what is written either way.
+   */
+  lineEndings?: 'lf' | 'crlf'
 }
 
 export interface QdpxExportResult {
@@ -88,6 +93,22 @@ function dateTime(s: string | undefined): string | undefined {
   return s && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?$/.test(s)
     ? s
     : undefined
+}
+
+/** The source file's text and the position in it (code points) of a position in the document. */
+function sourcePositions(
+  text: string,
+  crlf: boolean,
+): { written: string; of: (i: number) => number } {
+  if (!crlf) {
+    const map = new CodePointMap(text)
+    return { written: text, of: (i) => map.toCodePoint(i) }
+  }
+  // Every LF before a position becomes two characters.
+  const breaks = new Int32Array(text.length + 1)
+  for (let i = 0; i < text.length; i++) breaks[i + 1] = breaks[i] + (text[i] === '\n' ? 1 : 0)
+  const map = new CodePointMap(text)
+  return { written: text.replace(/\n/g, '\r\n'), of: (i) => map.toCodePoint(i) + breaks[i] }
 }
 
 export async function writeQdpx(input: QdpxExportInput): Promise<QdpxExportResult> {
@@ -160,9 +181,9 @@ export async function writeQdpx(input: QdpxExportInput): Promise<QdpxExportResul
   if (input.documents.length) x.open('Sources')
   for (const doc of input.documents) {
     const guid = guidFor('source', doc.id)
-    const positions = new CodePointMap(doc.text)
+    const positions = sourcePositions(doc.text, input.lineEndings === 'crlf')
     const shared = new Map(doc.units.map((u) => [u.id, u]))
-    files.push([sourcePath(guid), doc.text])
+    files.push([sourcePath(guid), positions.written])
     counts.sources++
     x.open('TextSource', { guid, name: doc.id, plainTextPath: `internal://${guid}.txt` })
     const selections: Array<{ start: number; order: number; write: () => void }> = []
@@ -207,8 +228,8 @@ export async function writeQdpx(input: QdpxExportInput): Promise<QdpxExportResul
             x.open('PlainTextSelection', {
               guid: sel,
               name: doc.text.slice(unit.start, unit.end).slice(0, 60),
-              startPosition: positions.toCodePoint(unit.start),
-              endPosition: positions.toCodePoint(unit.end),
+              startPosition: positions.of(unit.start),
+              endPosition: positions.of(unit.end),
               creatingUser: user,
               creationDateTime: dateTime(a.createdAt),
               modifyingUser: user,

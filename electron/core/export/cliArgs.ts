@@ -26,6 +26,8 @@ export const EXPORT_USAGE = `  export --project DIR --format F --out PATH [optio
       --actor DIM --argument DIM --stance DIM   the network's dimensions (default: found in the
                                          codebook by name or shape); --stance none for no stance
       --language en|de                   the language of the dataset card (default en)
+      --crlf                             qdpx: CRLF line endings in the source texts (some
+                                         MAXQDA versions expect them; positions count them)
       --json                             print the result as JSON
 `
 
@@ -67,6 +69,7 @@ export function parseExportArgs(args: string[]): ExportCommand {
       stance: { type: 'string' },
       delimiter: { type: 'string' },
       language: { type: 'string' },
+      crlf: { type: 'boolean' },
       json: { type: 'boolean' },
     },
   })
@@ -94,6 +97,7 @@ export function parseExportArgs(args: string[]): ExportCommand {
   }
   // The schema checks the value; the flag only passes it on.
   if (values.language !== undefined) options.language = values.language as CardLanguage
+  if (values.crlf) options.lineEndings = 'crlf'
   options.documents = {}
   if (values.documents)
     options.documents.ids = values.documents

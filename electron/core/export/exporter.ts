@@ -186,6 +186,7 @@ async function writeStaged(job: Job, staging: Staging): Promise<ExportResult> {
       const qdpx = await buildQdpx(repo, {
         ids: job.ids,
         annotator: options.annotator,
+        lineEndings: options.lineEndings,
         signal: job.control.signal,
       })
       planned.push(paths[0])
