@@ -19,6 +19,11 @@ test('several words find the sentences holding all of them, in any order, highli
     'Natürlich wird vor allem die nordkoreanische Seite den erneuten Handschlag',
   )
   await expect(app.highlights(results)).toHaveText(['erneuten', 'Handschlag'])
+  // A hit opens its sentence, and the keyboard is back in the article: Space codes on.
+  await results.getByRole('button').click()
+  await expect(app.focusedSentence).toHaveText(/^Natürlich wird vor allem die nordkoreanische/)
+  await app.press('2', ' ')
+  await expect(app.focusedSentence).toHaveText(/^Und auch Trump wird vermutlich wieder/)
 
   await box.fill('Pjoengjang Raketentest')
   await expect(count).toHaveText('2 sentences')
