@@ -89,6 +89,8 @@ export interface Api {
    * renderer polls this and reloads when it rises.
    */
   getTeam(): Promise<TeamStatus>
+  /** Sets the coder's short code (initials), shown to the team where space is tight; '' clears it. */
+  setInitials(initials: string): Promise<void>
   /** The team's revision alone: what the renderer polls, asking getTeam only when it rose. */
   getTeamRevision(): Promise<number>
   /** The other coders' labels of one document, read-only, to show beside one's own. */
@@ -125,6 +127,7 @@ export const API_METHODS = [
   'cancelJob',
   'getTeam',
   'getTeamRevision',
+  'setInitials',
   'getCoderLayers',
   'chooseCodebookVersion',
 ] as const satisfies readonly ApiMethod[]

@@ -41,6 +41,13 @@ export const API_ARGUMENTS = {
   cancelJob: z.tuple([idSchema]),
   getTeam: z.tuple([]),
   getTeamRevision: z.tuple([]),
+  setInitials: z.tuple([
+    z
+      .string()
+      .trim()
+      .max(6, 'initials are at most 6 characters')
+      .regex(/^[\p{L}\p{N}.-]*$/u, 'initials are letters, digits, dots and hyphens'),
+  ]),
   getCoderLayers: z.tuple([idSchema]),
   // A codebook version is named <version>-<coder id>.
   chooseCodebookVersion: z.tuple([z.string().regex(/^\d{4,}-[a-z0-9][a-z0-9-]{2,39}$/)]),

@@ -82,6 +82,7 @@ function implementation(
     },
     getTeam: async () => service.getTeam(),
     getTeamRevision: async () => service.getTeamRevision(),
+    setInitials: (initials) => service.setInitials(initials),
     getCoderLayers: async (documentId) => service.getCoderLayers(documentId),
     chooseCodebookVersion: (versionId) => service.chooseCodebookVersion(versionId),
     async cancelJob(id) {

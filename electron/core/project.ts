@@ -223,6 +223,11 @@ export class ProjectService {
     return { me, coders: [], problems: [], codebookConflict: null, revision: 0 }
   }
 
+  async setInitials(initials: string): Promise<void> {
+    await this.settings.update({ initials: initials || undefined })
+    await this.team?.writeOwnProfile()
+  }
+
   getTeamRevision(): number {
     return this.team?.currentRevision ?? 0
   }

@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { formatMessage } from '../../electron/contract/messages'
 import type { DocumentView, UnitEditResult } from '../../electron/contract/model'
+import type { TeamStatus } from '../../electron/contract/team'
 import { importContents } from '../../electron/core/corpus/importer'
 import { openSettings } from '../../electron/core/settings'
 import { openCoder, type Coder } from '../support/syncCoder'
@@ -110,6 +111,20 @@ describe('the files of a team project', () => {
     const again = await ana.call<DocumentView>('getDocument', 'gipfel')
     expect(again.document.units).toHaveLength(4)
     expect(again.document.meta.title).toBe('Hanoi')
+  })
+
+  it("shows a coder's name and initials to the others, and refuses initials that are not", async () => {
+    await ana.call('setInitials', 'AK')
+    await ana.call('setAnnotator', 'Ana Krüger')
+    expect(await ana.handlers.setInitials('<b>')).toMatchObject({ ok: false })
+    await syncOnce(anaDir(), benDir())
+    await ben.team.scan()
+    const team = await ben.call<TeamStatus>('getTeam')
+    expect(team.coders.find((c) => c.id === ana.id)).toMatchObject({
+      name: 'Ana Krüger',
+      initials: 'AK',
+      me: false,
+    })
   })
 
   it('writes ignore files that keep machine-local state out of git and Syncthing', async () => {

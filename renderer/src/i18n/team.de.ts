@@ -24,4 +24,6 @@ export default {
   otherLabels: '{name}: {labels}',
   nothing: 'nichts',
   uncertain: 'unsicher',
+  initials: 'Ihr Kürzel, für das Team sichtbar',
+  saveInitials: 'Kürzel speichern',
 }

@@ -24,4 +24,6 @@ export default {
   otherLabels: '{name}: {labels}',
   nothing: 'nothing',
   uncertain: 'uncertain',
+  initials: 'Your initials, shown to the team',
+  saveInitials: 'Save initials',
 }

@@ -80,6 +80,12 @@ export const useTeamStore = defineStore('team', () => {
     await refresh()
   }
 
+  /** Sets the analyst's initials, shown to the other coders. */
+  async function setInitials(initials: string): Promise<void> {
+    await api.setInitials(initials)
+    await refresh()
+  }
+
   /**
    * Per other coder, how many sentences of a document they coded (the analyst's own progress is
    * the document's, kept current by every save).
@@ -106,6 +112,7 @@ export const useTeamStore = defineStore('team', () => {
     start,
     stop,
     chooseCodebook,
+    setInitials,
     progressOf,
   }
 })
