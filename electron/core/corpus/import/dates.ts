@@ -32,7 +32,7 @@ const spelledRe = new RegExp(`^${WEEKDAY}${SPELLED}${TIME}$`, 'i')
 const yearRe = /^(1[89]\d{2}|2\d{3})$/
 
 /** A label that may stand before a date on a dateline ("Stand: 12. Juni 2018"). */
-export const DATE_LABEL =
+const DATE_LABEL =
   /^(?:stand|datum|date|veröffentlicht(?:\s+am)?|erschienen(?:\s+am)?|aktualisiert(?:\s+am)?|zuletzt\s+aktualisiert(?:\s+am)?|published|updated)\s*:?\s*/i
 
 /** The ISO form of a string that is nothing but a date (time allowed), else undefined. */

@@ -14,8 +14,8 @@ export interface DecodeOptions {
   declaredCharset?: string
 }
 
-export const EMPTY_REASON: Message = msg('import.empty')
-export const BINARY_REASON: Message = msg('import.binary')
+const EMPTY_REASON: Message = msg('import.empty')
+const BINARY_REASON: Message = msg('import.binary')
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true })
 

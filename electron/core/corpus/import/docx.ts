@@ -21,7 +21,7 @@ export type DocxResult =
   | { ok: true; text: string; headings: TextSpan[]; meta: DocumentMeta; warnings: Message[] }
   | { ok: false; reason: Message }
 
-export const DAMAGED_DOCX: Message = msg('import.docxDamaged')
+const DAMAGED_DOCX: Message = msg('import.docxDamaged')
 const OLE_DOCX: Message = msg('import.docxOld')
 
 const STYLE_MAP = ["p[style-name='Title'] => h1:fresh", "p[style-name='Subtitle'] => h2:fresh"]

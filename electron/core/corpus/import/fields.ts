@@ -40,14 +40,14 @@ export interface ColumnPlan {
   extras: string[]
 }
 
-export function normaliseKey(key: string): string {
+function normaliseKey(key: string): string {
   return key
     .normalize('NFC')
     .toLowerCase()
     .replace(/[\s_.-]+/g, '')
 }
 
-export function isTextKey(key: string): boolean {
+function isTextKey(key: string): boolean {
   return ALIASES.text.includes(normaliseKey(key))
 }
 
