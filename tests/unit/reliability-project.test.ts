@@ -5,6 +5,7 @@
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DocumentView } from '../../electron/contract/model'
+import type { ReliabilityView } from '../../electron/contract/reliability'
 import { importPaths } from '../../electron/core/corpus/importer'
 import { krippendorffAlpha } from '../../electron/core/reliability/alpha'
 import { agreementCommand } from '../../electron/core/reliability/cliCommand'
@@ -113,5 +114,29 @@ describe('agreement --project', () => {
       /Reliability of "Stance" \(stance\)\n {2}5 units \(4 coded by two coders or more\), 2 coders/,
     )
     expect(out).toContain('(statements)')
+  })
+
+  it('gives the app the same figures through the contract, with interval, verdict and labels', async () => {
+    const cli = JSON.parse(
+      (await agreementCommand(['--project', anaDir(), '--json']))
+        .trim()
+        .split('\n')
+        .pop() as string,
+    )
+    const app = await openCoder(anaDir(), 'Ana', dir)
+    try {
+      const view = await app.call<ReliabilityView>('getReliability')
+      expect(view.coders.map((c) => c.name).sort()).toEqual(['Ana', 'Ben'])
+      const stance = view.variables.find((v) => v.id === 'stance')
+      expect(stance?.alpha.alpha.value).toBeCloseTo(cli.variables.stance.alpha_nominal, 12)
+      expect(stance?.alpha.interval?.low).toBeCloseTo(cli.variables.stance.alpha_low, 12)
+      expect(stance?.alpha.verdict).toBe(cli.variables.stance.verdict)
+      expect(stance?.coderMatrix).toHaveLength(1)
+      const actor = view.variables.find((v) => v.id === 'actor')
+      expect(actor?.labels.map((l) => l.name)).toEqual(['China', 'Kim Jong Un', 'Trump'])
+      expect(actor?.labels.find((l) => l.id === 'kim')?.percentAgreement.value).toBe(1)
+    } finally {
+      await app.close()
+    }
   })
 })
