@@ -25,6 +25,7 @@ import type {
   UnitEditResult,
 } from './model'
 import type { CoderLayer, TeamStatus } from './team'
+import type { ReliabilityView } from './reliability'
 import type { MessageCode, MessageParams } from './messages'
 
 export interface Api {
@@ -97,6 +98,12 @@ export interface Api {
   getCoderLayers(documentId: string): Promise<CoderLayer[]>
   /** Chooses which of competing codebook versions stands; both stay in the folder. */
   chooseCodebookVersion(versionId: string): Promise<Codebook>
+  /**
+   * Agreement between the coders of the project, per dimension, per label and for the
+   * statements: Krippendorff's alpha with its bootstrap interval and verdict, kappas, percent
+   * agreement and the coder-by-coder matrix.
+   */
+  getReliability(): Promise<ReliabilityView>
 }
 
 export type ApiMethod = keyof Api
@@ -130,6 +137,7 @@ export const API_METHODS = [
   'setInitials',
   'getCoderLayers',
   'chooseCodebookVersion',
+  'getReliability',
 ] as const satisfies readonly ApiMethod[]
 
 // A compile-time check that the list names every method of Api exactly.

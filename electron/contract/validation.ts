@@ -41,6 +41,7 @@ export const API_ARGUMENTS = {
   cancelJob: z.tuple([idSchema]),
   getTeam: z.tuple([]),
   getTeamRevision: z.tuple([]),
+  getReliability: z.tuple([]),
   setInitials: z.tuple([
     z
       .string()

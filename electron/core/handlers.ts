@@ -85,6 +85,7 @@ function implementation(
     setInitials: (initials) => service.setInitials(initials),
     getCoderLayers: async (documentId) => service.getCoderLayers(documentId),
     chooseCodebookVersion: (versionId) => service.chooseCodebookVersion(versionId),
+    getReliability: () => service.getReliability(),
     async cancelJob(id) {
       if (!jobs.cancel(id)) throw new UserError('job.notFound', { id })
     },

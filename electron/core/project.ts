@@ -30,6 +30,8 @@ import type { SettingsStore } from './settings'
 import type { ProjectRepository } from './storage/repository'
 import type { CoderLayer, TeamStatus } from '../contract/team'
 import type { Team } from './team/team'
+import type { ReliabilityView } from '../contract/reliability'
+import { projectReliability } from './reliability/projectReport'
 import { removedIds } from '../common/codebookDraft'
 import { stripRemoved } from './codebook/impact'
 
@@ -226,6 +228,11 @@ export class ProjectService {
   async setInitials(initials: string): Promise<void> {
     await this.settings.update({ initials: initials || undefined })
     await this.team?.writeOwnProfile()
+  }
+
+  /** Agreement between the coders, per dimension, label and the statements. */
+  getReliability(): Promise<ReliabilityView> {
+    return projectReliability(this.repo, this.team, this.getTeam())
   }
 
   getTeamRevision(): number {
