@@ -160,6 +160,36 @@ test('the German UI speaks German through an import with bad files, a key collis
     for (const name of ['Bild ↓ / Bild ↑', 'Leertaste', 'Entf / Rücktaste', 'Strg+Z'])
       await expect(sheet.getByRole('rowheader', { name, exact: true })).toBeVisible()
     await expectNoEnglish(page, 'the shortcut sheet')
+    await page.keyboard.press('Escape')
+    await expect(sheet).toBeHidden()
+
+    // Split and merge a coded sentence: what was done, and why to check it, in German.
+    await app.press('ArrowDown', '2', 't')
+    await expect(app.focusedSentence).toHaveText(/^Einiges deutete im Vorfeld darauf hin, dass/)
+    await app.codingPanel.getByRole('button', { name: 'Teilen …' }).click()
+    await app.codingPanel.getByRole('button', { name: 'Vor „dass“ teilen' }).click()
+    await expect(
+      app.notice('Geteilt. Beide Hälften haben die Labels behalten; prüfen Sie sie.'),
+    ).toBeVisible()
+    await expect(app.codingPanel.getByRole('note')).toContainText(
+      'Labels prüfen: geteilt: Beide Hälften haben die Labels des ganzen Satzes behalten',
+    )
+    await expectNoEnglish(page, 'a split sentence')
+    await app.codingPanel.getByRole('button', { name: 'Mit dem nächsten verbinden' }).click()
+    await expect(app.codingPanel.getByRole('note')).toContainText(
+      'Labels prüfen: verbunden: Prüfen Sie die Labels des verbundenen Satzes',
+    )
+    await page.getByRole('button', { name: 'Neu segmentieren' }).click()
+    await expect(app.notice(/^Neu segmentiert/)).toBeVisible()
+    await expectNoEnglish(page, 'after merging and segmenting again')
+
+    // The find panel and the overview.
+    await page.getByRole('button', { name: 'Suchen', exact: true }).first().click()
+    await expectNoEnglish(page, 'the find panel')
+    await page.keyboard.press('Escape')
+    await page.getByRole('button', { name: 'Überblick', exact: true }).click()
+    await expect(page.getByRole('dialog', { name: 'Überblick über die Codierung' })).toBeVisible()
+    await expectNoEnglish(page, 'the overview')
   } finally {
     await rm(bad, { recursive: true, force: true })
   }
