@@ -50,7 +50,7 @@ test('JSONL export: the file chosen in the save dialog gets one line per sentenc
   await rm(out, { recursive: true, force: true })
 })
 
-test('exporting everything writes the six files into the chosen folder, and asks before replacing them', async ({
+test('exporting everything writes the seven files into the chosen folder, and asks before replacing them', async ({
   harness,
 }) => {
   const parent = await mkdtemp(join(tmpdir(), 'workbench-export-'))
@@ -81,12 +81,13 @@ test('exporting everything writes the six files into the chosen folder, and asks
     .getByRole('combobox', { name: 'Cell separator' })
     .selectOption({ label: 'Semicolon (;), for Excel on German systems' })
   await dialog.getByRole('button', { name: 'Export…' }).click()
-  await expect(dialog.getByRole('status')).toContainText(`in 6 files, exported to ${folder}`)
+  await expect(dialog.getByRole('status')).toContainText(`in 7 files, exported to ${folder}`)
 
-  const six = [
+  const seven = [
     'README.md',
     'codebook.json',
     'network.graphml',
+    'project.qdpx',
     'sentences.csv',
     'sentences.jsonl',
     'statements.csv',
@@ -96,8 +97,8 @@ test('exporting everything writes the six files into the chosen folder, and asks
     .getByRole('listitem')
     .allInnerTexts()
   const paths = listed.map((text) => /^(.+?)\s+[\d.,]+ (?:B|KB|MB)$/.exec(text.trim())?.[1])
-  expect(paths.map((p) => p?.slice(folder.length + 1)).sort()).toEqual(six)
-  expect((await readdir(folder)).sort()).toEqual(six)
+  expect(paths.map((p) => p?.slice(folder.length + 1)).sort()).toEqual(seven)
+  expect((await readdir(folder)).sort()).toEqual(seven)
   for (const path of paths) expect((await stat(path!)).size, path).toBeGreaterThan(0)
   const csv = await readFile(join(folder, 'sentences.csv'))
   expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
@@ -114,13 +115,16 @@ test('exporting everything writes the six files into the chosen folder, and asks
   await expect(dialog.getByRole('status')).toHaveText(
     'Nothing was exported: no place was chosen, or its files were kept.',
   )
-  expect(harness.dialogs.asked.at(-1)).toEqual({ dialog: 'confirmOverwrite', args: [folder, six] })
+  expect(harness.dialogs.asked.at(-1)).toEqual({
+    dialog: 'confirmOverwrite',
+    args: [folder, seven],
+  })
   expect(await readFile(join(folder, 'sentences.jsonl'))).toEqual(before)
 
   harness.dialogs.answer('chooseExportFolder', folder)
   harness.dialogs.answer('confirmOverwrite', true)
   await dialog.getByRole('button', { name: 'Export…' }).click()
-  await expect(dialog.getByRole('status')).toContainText(`in 6 files, exported to ${folder}`)
+  await expect(dialog.getByRole('status')).toContainText(`in 7 files, exported to ${folder}`)
   expect((await readFile(join(folder, 'sentences.jsonl'))).length).toBeLessThan(before.length)
   await rm(parent, { recursive: true, force: true })
 })
@@ -144,7 +148,7 @@ test('an export that leaves something out says why in the dialog', async ({ harn
   await dialog.getByRole('checkbox', { name: /^Split into train, dev and test/ }).check()
   await dialog.getByRole('button', { name: 'Export…' }).click()
   await expect(dialog.getByRole('status')).toHaveText(
-    `one sentence and no headings, bylines or captions from one document, in 8 files, exported to ${folder}`,
+    `one sentence and no headings, bylines or captions from one document, in 9 files, exported to ${folder}`,
   )
   await expect(dialog.getByRole('list', { name: 'Warnings' }).getByRole('listitem')).toHaveText([
     'The dev part is empty (only 1 document was exported); its files were not written: sentences.dev.jsonl, sentences.dev.csv, statements.dev.csv.',
@@ -154,6 +158,7 @@ test('an export that leaves something out says why in the dialog', async ({ harn
   expect((await readdir(folder)).sort()).toEqual([
     'README.md',
     'codebook.json',
+    'project.qdpx',
     'sentences.csv',
     'sentences.jsonl',
     'sentences.train.csv',

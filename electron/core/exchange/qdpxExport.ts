@@ -20,6 +20,8 @@ export interface QdpxExportChoice {
   /** Only the layer of the coder with this name or id; null: every coder. */
   annotator?: string | null
   lineEndings?: 'lf' | 'crlf'
+  /** Only the documents with a coded sentence in one of the exported layers. */
+  onlyAnnotated?: boolean
   signal?: AbortSignal
   onProgress?: (p: { done: number; total: number }) => void
 }
@@ -77,9 +79,15 @@ export async function buildQdpx(
     .filter((id) => layers[id])
     .map((id) => ({ id, name: profiles.get(id)?.name || names.get(id) || id }))
     .filter((c) => !choice.annotator || c.name === choice.annotator || c.id === choice.annotator)
+  const coded = (id: string) =>
+    coders.some((c) =>
+      Object.values(layers[c.id]?.[id] ?? {}).some((a) =>
+        a.statements.some((s) => Object.values(s.values).some((v) => v.length > 0)),
+      ),
+    )
   const result = await writeQdpx({
     name: repo.name || 'Pressecoder project',
-    documents,
+    documents: choice.onlyAnnotated ? documents.filter((d) => coded(d.id)) : documents,
     codebook: repo.getCodebook(),
     coders,
     layers,

@@ -158,6 +158,7 @@ export async function importQdpx(
     await repo.setCodebook({ ...codebook, version: before.version + 1 })
   const version = repo.getCodebook().version
 
+  const { profiles } = await readProfiles(repo.path)
   const coders = new Map<string, { id: string; name: string }>()
   let kept = 0
   const now = new Date().toISOString()
@@ -165,7 +166,7 @@ export async function importQdpx(
     for (const [userGuid, layer] of codings) {
       const user = users.get(userGuid)
       const coder = user ? coderIdOf(user) : userGuid ? coderIdOf({ guid: userGuid }) : repo.coder
-      const name = user?.name ?? (coder === repo.coder ? '' : coder)
+      const name = user?.name || profiles.get(coder)?.name || (coder === repo.coder ? '' : coder)
       coders.set(coder, { id: coder, name })
       const annotations: Record<string, SentenceAnnotation> = {}
       for (const [unitId, s] of layer)
@@ -179,7 +180,6 @@ export async function importQdpx(
     }
   }
   if (kept) warn(msg('qdpx.annotationsKept', { count: kept }))
-  const { profiles } = await readProfiles(repo.path)
   for (const c of coders.values())
     if (c.id !== repo.coder && !profiles.has(c.id) && c.name)
       await writeProfile(repo.path, { id: c.id, name: c.name.slice(0, 100) })

@@ -187,6 +187,7 @@ async function writeStaged(job: Job, staging: Staging): Promise<ExportResult> {
         ids: job.ids,
         annotator: options.annotator,
         lineEndings: options.lineEndings,
+        onlyAnnotated: options.onlyAnnotated,
         signal: job.control.signal,
       })
       planned.push(paths[0])
