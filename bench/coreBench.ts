@@ -212,7 +212,7 @@ async function openBreakdown(projectDir: string, workbench: Workbench): Promise<
   }
   const names = await readdir(join(projectDir, 'documents'))
   const readdirMs = lap()
-  const text = await readFile(join(projectDir, 'index.json'), 'utf8')
+  const text = await readFile(join(projectDir, 'local', 'index.json'), 'utf8')
   const readMs = lap()
   const parsed = JSON.parse(text)
   const parseMs = lap()

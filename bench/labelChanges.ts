@@ -9,6 +9,7 @@ import type { DocumentView, SentenceAnnotationInput } from '../electron/contract
 import type { Handlers } from '../electron/core/handlers'
 import type { Workbench } from '../electron/core/workbench'
 import { emit } from './child'
+import { BENCH_CODER } from './projectGen'
 import { pick, type Random } from './prng'
 import { log, metric, percentile } from './stats'
 
@@ -101,7 +102,10 @@ export async function verifyOnDisk(projectDir: string, changes: Change[]): Promi
     let annotations = files.get(c.documentId)
     if (!annotations) {
       annotations = JSON.parse(
-        await readFile(join(projectDir, 'annotations', `${c.documentId}.json`), 'utf8'),
+        await readFile(
+          join(projectDir, 'annotations', BENCH_CODER, `${c.documentId}.json`),
+          'utf8',
+        ),
       ).annotations
       files.set(c.documentId, annotations!)
     }

@@ -10,6 +10,7 @@ import { JSONFile } from 'lowdb/node'
 import type { Codebook, SentenceAnnotation, StoredDocument } from '../electron/contract/model'
 import type { AnnotationFile, DocumentFile, ProjectFile } from '../electron/core/storage/files'
 import { emit } from './child'
+import { BENCH_CODER } from './projectGen'
 import { mulberry32, pick } from './prng'
 import { log, mb, metric, percentile } from './stats'
 
@@ -27,9 +28,13 @@ async function loadAll(projectDir: string): Promise<NaiveDb> {
   const project = JSON.parse(
     await readFile(join(projectDir, 'project.json'), 'utf8'),
   ) as ProjectFile
+  const versions = (await readdir(join(projectDir, 'codebook'))).sort()
+  const codebook = JSON.parse(
+    await readFile(join(projectDir, 'codebook', versions.at(-1) as string), 'utf8'),
+  ).codebook as Codebook
   const data: NaiveDb = {
     name: project.name,
-    codebook: project.codebook,
+    codebook,
     documents: [],
     annotations: {},
   }
@@ -41,7 +46,9 @@ async function loadAll(projectDir: string): Promise<NaiveDb> {
   for (let i = 0; i < names.length; i += READS_IN_FLIGHT) {
     const batch = names.slice(i, i + READS_IN_FLIGHT)
     const docs = (await Promise.all(batch.map((n) => read('documents', n)))) as DocumentFile[]
-    const anns = (await Promise.all(batch.map((n) => read('annotations', n)))) as AnnotationFile[]
+    const anns = (await Promise.all(
+      batch.map((n) => read(join('annotations', BENCH_CODER), n)),
+    )) as AnnotationFile[]
     docs.forEach((doc, j) => {
       data.documents.push(doc.document)
       data.annotations[doc.document.id] = anns[j].annotations

@@ -1,6 +1,7 @@
 /**
  * Writes a synthetic project straight in the storage's on-disk format (project.json,
- * documents/<id>.json, annotations/<id>.json, index.json), with the storage's own types,
+ * documents/<id>.json, codebook/<version>-<coder>.json, annotations/<coder>/<id>.json,
+ * local/index.json: the team layout of one coder, BENCH_CODER), with the storage's own types,
  * SCHEMA_VERSION and serialisation (compact JSON, as DurableJsonFile writes it), and units from
  * the real segmenter, so unit ids and offsets are what an import would have produced.
  * Generation is not measured, so it skips fsync; it runs in slices, one per core.
@@ -23,10 +24,14 @@ import {
   type ProjectFile,
 } from '../electron/core/storage/files'
 import { summarise } from '../electron/core/storage/projectIndex'
+import { sharedPart } from '../electron/core/storage/layer'
+import { CODEBOOK_SCHEMA } from '../electron/core/team/codebookVersions'
 import { article, articleMeta } from './germanText'
 import { int, pick, streamFor, type Random } from './prng'
 
 export const SENTENCES_PER_ARTICLE = 50
+/** The coder whose layer the synthetic labels are; the bench's user settings carry this id. */
+export const BENCH_CODER = 'cbench0000001'
 const WRITES_IN_FLIGHT = 32
 const STAMP = '2024-03-01T09:00:00.000Z'
 
@@ -99,7 +104,7 @@ export async function writeDocuments(
   codebook: Codebook,
 ): Promise<{ entries: IndexEntry[]; sentences: number; annotated: number; bytes: number }> {
   await mkdir(join(dir, 'documents'), { recursive: true })
-  await mkdir(join(dir, 'annotations'), { recursive: true })
+  await mkdir(join(dir, 'annotations', BENCH_CODER), { recursive: true })
   const entries: IndexEntry[] = []
   let sentences = 0
   let annotated = 0
@@ -113,15 +118,23 @@ export async function writeDocuments(
     sentences += entry.sentenceCount
     annotated += entry.annotatedCount
     bytes += Buffer.byteLength(document.text)
-    const docFile: DocumentFile = { schemaVersion: SCHEMA_VERSION, document }
+    const docFile: DocumentFile = { schemaVersion: SCHEMA_VERSION, document: sharedPart(document) }
     const annFile: AnnotationFile = {
       schemaVersion: SCHEMA_VERSION,
       documentId: document.id,
+      coder: BENCH_CODER,
       annotations,
+      imported: {
+        at: document.importedAt,
+        ...(document.origin ? { origin: document.origin } : {}),
+      },
     }
     const p = Promise.all([
       writeFile(join(dir, 'documents', `${document.id}.json`), JSON.stringify(docFile)),
-      writeFile(join(dir, 'annotations', `${document.id}.json`), JSON.stringify(annFile)),
+      writeFile(
+        join(dir, 'annotations', BENCH_CODER, `${document.id}.json`),
+        JSON.stringify(annFile),
+      ),
     ]).then(() => {
       inFlight.delete(p)
     })
@@ -132,7 +145,10 @@ export async function writeDocuments(
   return { entries, sentences, annotated, bytes }
 }
 
-/** Writes index.json and, last, project.json (the file that makes the folder a project). */
+/**
+ * Writes local/index.json, the codebook's first version and, last, project.json (the file that
+ * makes the folder a project).
+ */
 export async function finishProject(
   dir: string,
   name: string,
@@ -140,8 +156,21 @@ export async function finishProject(
   entries: IndexEntry[],
 ): Promise<void> {
   const index: IndexFile = { schemaVersion: SCHEMA_VERSION, documents: entries }
-  await writeFile(join(dir, 'index.json'), JSON.stringify(index))
-  const project: ProjectFile = { schemaVersion: SCHEMA_VERSION, name, createdAt: STAMP, codebook }
+  await mkdir(join(dir, 'local'), { recursive: true })
+  await writeFile(join(dir, 'local', 'index.json'), JSON.stringify(index))
+  await mkdir(join(dir, 'codebook'), { recursive: true })
+  const version = {
+    schemaVersion: CODEBOOK_SCHEMA,
+    parents: [],
+    coder: BENCH_CODER,
+    savedAt: STAMP,
+    codebook,
+  }
+  await writeFile(
+    join(dir, 'codebook', `${String(codebook.version).padStart(4, '0')}-${BENCH_CODER}.json`),
+    JSON.stringify(version),
+  )
+  const project: ProjectFile = { schemaVersion: SCHEMA_VERSION, name, createdAt: STAMP }
   await writeFile(join(dir, 'project.json'), JSON.stringify(project))
 }
 

@@ -188,11 +188,12 @@ async function indexState(projectDir: string): Promise<string> {
   ).length
   let indexed: number | string
   try {
-    indexed = JSON.parse(await readFile(join(projectDir, 'index.json'), 'utf8')).documents.length
+    indexed = JSON.parse(await readFile(join(projectDir, 'local', 'index.json'), 'utf8')).documents
+      .length
   } catch (e) {
     indexed = (e as Error).message
   }
-  const dirty = await readFile(join(projectDir, 'index.dirty'), 'utf8').then(
+  const dirty = await readFile(join(projectDir, 'local', 'index.dirty'), 'utf8').then(
     (t) => t.split('\n').filter(Boolean).length,
     () => 0,
   )
