@@ -141,8 +141,8 @@ function annotationColumns(a: SentenceAnnotation, coded: boolean, p: Prepared): 
     `,"annotated":${coded},"statements":[${statements}]` +
     `,"annotator":${J(a.annotator)},"created_at":${J(a.createdAt)},"updated_at":${J(a.updatedAt)}` +
     `,"codebook_version":${J(a.codebookVersion)},"note":${J(a.note)},"uncertain":${J(a.uncertain)}` +
-    `,"needs_review":${J(a.needsReview ?? null)},"done":${J(a.done ?? null)}` +
-    `,"dismissed":${J(a.dismissed ?? null)}`
+    `,"needs_review":${J(a.needsReview ?? null)},"done":${a.done ?? null}` +
+    `,"dismissed":${a.dismissed ? J(a.dismissed) : null}`
   )
 }
 
