@@ -21,12 +21,16 @@ import {
   type Mention,
 } from '../../../electron/common/suggestions'
 import { i18n } from '../i18n'
+import type en from '../i18n/en'
 import { useDocumentStore } from '../stores/document'
 import { useHistoryStore, type HistoryChange, type HistoryEntry } from '../stores/history'
 import { useProjectStore } from '../stores/project'
 import { useUiStore } from '../stores/ui'
 
 let shared: ReturnType<typeof createCoding> | null = null
+
+/** The actions undo and redo name: each has its words in the catalogue (history.action). */
+type CodingAction = keyof (typeof en)['history']['action']
 
 /** The index of the first statement an action changed (0 when it changed none, or only flags). */
 export function changedStatement(
@@ -91,7 +95,7 @@ function createCoding() {
   }
 
   /** Records the changes for undo and saves them. */
-  function commit(label: string, changes: HistoryChange[]): void {
+  function commit(label: CodingAction, changes: HistoryChange[]): void {
     if (changes.length === 0) return
     history.record({ label, changes })
     void doc.apply(
@@ -100,7 +104,7 @@ function createCoding() {
   }
 
   function edit(
-    label: string,
+    label: CodingAction,
     change: (input: SentenceAnnotationInput) => SentenceAnnotationInput,
   ): void {
     const unit = focused.value
