@@ -30,32 +30,37 @@ async function expectInside(
   )
 }
 
-test('at 1024×700 every control is on screen and nothing scrolls sideways, with the find panel open', async ({
-  harness,
-}) => {
-  const app = await harness.start({ annotator: 'Small Screen Analyst' })
-  await app.ready()
-  const window = { x: 0, y: 0, width: 1024, height: 700 }
-  const controls = app.toolbar.locator('button, select')
-  const count = await controls.count()
-  expect(count).toBeGreaterThanOrEqual(10)
-  for (let i = 0; i < count; i++) await expectInside(controls.nth(i), window)
-  const regions = [app.page.getByRole('navigation'), app.page.getByRole('main'), app.codingPanel]
-  await expectNoSidewaysScroll(app.page, regions)
-  for (const region of regions) await expectInside(region, window)
+for (const language of ['English', 'Deutsch'])
+  test(`at 1024×700 every control is on screen and nothing scrolls sideways, with the find panel open (${language})`, async ({
+    harness,
+  }) => {
+    const app = await harness.start({ annotator: 'Small Screen Analyst' })
+    await app.ready()
+    // German words are longer: the layout must hold in both languages.
+    await app.page
+      .getByRole('combobox', { name: /^(Language|Sprache)$/ })
+      .selectOption({ label: language })
+    const window = { x: 0, y: 0, width: 1024, height: 700 }
+    const controls = app.toolbar.locator('button, select')
+    const count = await controls.count()
+    expect(count).toBeGreaterThanOrEqual(10)
+    for (let i = 0; i < count; i++) await expectInside(controls.nth(i), window)
+    const regions = [app.page.getByRole('navigation'), app.page.getByRole('main'), app.codingPanel]
+    await expectNoSidewaysScroll(app.page, regions)
+    for (const region of regions) await expectInside(region, window)
 
-  await app.press('/')
-  const find = app.page.getByRole('search')
-  await app.page.keyboard.type('Trump Kim')
-  await expect(find.getByRole('status')).toHaveText(/sentences$/)
-  const column = (await app.page.getByRole('navigation').boundingBox())!
-  const findBox = (await find.boundingBox())!
-  expect(findBox.x + findBox.width).toBeLessThanOrEqual(column.x + column.width + 0.5)
-  // Every criterion is inside the panel's column and on screen; only the results scroll.
-  for (const control of await find.locator('form').locator('input, select, button').all())
-    await expectInside(control, { ...findBox, height: 700 - findBox.y })
-  await expectNoSidewaysScroll(app.page, [find, ...regions])
-})
+    await app.press('/')
+    const find = app.page.getByRole('search')
+    await app.page.keyboard.type('Trump Kim')
+    await expect(find.getByRole('status')).toHaveText(/(sentences|Sätze)$/)
+    const column = (await app.page.getByRole('navigation').boundingBox())!
+    const findBox = (await find.boundingBox())!
+    expect(findBox.x + findBox.width).toBeLessThanOrEqual(column.x + column.width + 0.5)
+    // Every criterion is inside the panel's column and on screen; only the results scroll.
+    for (const control of await find.locator('form').locator('input, select, button').all())
+      await expectInside(control, { ...findBox, height: 700 - findBox.y })
+    await expectNoSidewaysScroll(app.page, [find, ...regions])
+  })
 
 test('an uncertain sentence keeps its size and its place in the paragraph', async ({ harness }) => {
   const app = await harness.start({ annotator: 'Flag Analyst' })
