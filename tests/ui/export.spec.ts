@@ -183,3 +183,39 @@ test('split fractions that do not add up are refused before anything is asked', 
   await expect(dialog.getByRole('alert')).toHaveText('The three parts must add up to 1 (now 0.9).')
   expect(harness.dialogs.asked).toEqual([])
 })
+
+test.describe('in German', () => {
+  test.use({ locale: 'de-DE' })
+
+  test('the dataset card is written in the language of the UI unless another is chosen', async ({
+    harness,
+  }) => {
+    const parent = await mkdtemp(join(tmpdir(), 'workbench-export-'))
+    const app = await harness.start({ annotator: 'Export Analystin' })
+    const { page } = app
+    await app.ready()
+    await page.getByRole('button', { name: 'Exportieren', exact: true }).click()
+    const dialog = page.getByRole('dialog', { name: 'Exportieren' })
+    await dialog
+      .getByRole('combobox', { name: 'Format' })
+      .selectOption({ label: 'Datensatzbeschreibung (Markdown)' })
+    const language = dialog.getByRole('combobox', { name: 'Sprache der Datensatzbeschreibung' })
+    await expect(language).toHaveValue('de')
+    const german = join(parent, 'LIESMICH.md')
+    harness.dialogs.answer('chooseSaveFile', german)
+    await dialog.getByRole('button', { name: 'Exportieren …' }).click()
+    await expect(dialog.getByRole('status')).toContainText(`nach ${german} exportiert`)
+    const card = await readFile(german, 'utf8')
+    expect(card).toContain('## Verteilung der Labels')
+    expect(card).toContain('| Nur codierte Sätze | nein |')
+
+    await dialog.getByRole('button', { name: 'Erneut exportieren' }).click()
+    await language.selectOption({ label: 'English (Englisch)' })
+    const english = join(parent, 'README.md')
+    harness.dialogs.answer('chooseSaveFile', english)
+    await dialog.getByRole('button', { name: 'Exportieren …' }).click()
+    await expect(dialog.getByRole('status')).toContainText(`nach ${english} exportiert`)
+    expect(await readFile(english, 'utf8')).toContain('## Label distribution')
+    await rm(parent, { recursive: true, force: true })
+  })
+})
