@@ -92,8 +92,9 @@ class IdBuffer {
     }
     this.data[this.length++] = id
   }
-  take(): Int32Array {
-    const out = this.data.slice(0, this.length)
+  /** The ids gathered, copied (`copy`) or as a view that the next use of the buffer overwrites. */
+  take(copy: boolean): Int32Array {
+    const out = copy ? this.data.slice(0, this.length) : this.data.subarray(0, this.length)
     this.length = 0
     return out
   }
@@ -112,7 +113,11 @@ export class Featurizer {
     this.mask = (1 << options.bits) - 1
   }
 
-  hash(input: SentenceInput): HashedFeatures {
+  /**
+   * The hashed features of a sentence. With `copy` false they are views into this featuriser's
+   * buffers, valid until its next call: what a prediction needs, without the garbage.
+   */
+  hash(input: SentenceInput, copy = true): HashedFeatures {
     const { wordNgrams, charMin, charMax } = this.options
     const tokens = tokenize(input.text)
     const hashes = new Array<number>(tokens.length)
@@ -131,7 +136,7 @@ export class Featurizer {
     }
     for (const actor of input.actors ?? []) this.metaFeature(`actor:${actor}`)
     this.position(input)
-    return { word: this.words.take(), char: this.chars.take(), meta: this.meta.take() }
+    return { word: this.words.take(copy), char: this.chars.take(copy), meta: this.meta.take(copy) }
   }
 
   /** N-grams of " token ", hashed as they grow from each start: no substring is built. */

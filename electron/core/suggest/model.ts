@@ -201,7 +201,7 @@ export class SuggestionModel {
 
   /** A probability per label, likeliest first. */
   predict(input: SentenceInput): Prediction[] {
-    const p = this.probabilities(this.vectorizer.vector(this.featurizer.hash(input)))
+    const p = this.probabilities(this.vectorizer.vector(this.featurizer.hash(input, false), false))
     return this.labels
       .map((label, k) => ({ label, probability: p[k] }))
       .sort((a, b) => b.probability - a.probability)

@@ -74,7 +74,8 @@ export class Vectorizer {
       }
   }
 
-  vector(h: HashedFeatures): SparseVector {
+  /** The weighted vector; with `copy` false a view that the next call overwrites. */
+  vector(h: HashedFeatures, copy = true): SparseVector {
     const o = this.options
     const total = h.word.length + h.char.length + h.meta.length
     if (this.ids.length < total) {
@@ -117,7 +118,9 @@ export class Vectorizer {
       const scale = norm > 0 ? weight / Math.sqrt(norm) : 0
       for (let i = from; i < n; i++) counts[i] *= scale
     }
-    return { indices: ids.slice(0, n), values: counts.slice(0, n) }
+    return copy
+      ? { indices: ids.slice(0, n), values: counts.slice(0, n) }
+      : { indices: ids.subarray(0, n), values: counts.subarray(0, n) }
   }
 
   private nextGeneration(): number {
