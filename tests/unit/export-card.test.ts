@@ -156,6 +156,30 @@ describe('the dataset card', () => {
     expect(card).not.toMatch(/<script>|<b>|<i>|Label distribution|Export options/)
   })
 
+  it('loads only the split files that were written', async () => {
+    const out = join(dir, 'alles')
+    const split = { train: 0.8, dev: 0.1, test: 0.1, seed: 1 }
+    const result = await exportProject(repo, { format: 'all', out, split })
+    const card = await readFile(join(out, 'README.md'), 'utf8')
+    // One document: all of it is train, and dev and test have no files.
+    expect(card).toContain(
+      'ds = load_dataset("json", data_files={"train": "sentences.train.jsonl"})',
+    )
+    expect(card).toContain('- `sentences.train.jsonl`')
+    expect(card).not.toContain('sentences.dev.jsonl')
+    expect(result.files.map((f) => f.path.slice(out.length + 1)).sort()).toEqual([
+      'README.md',
+      'codebook.json',
+      'project.qdpx',
+      'sentences.csv',
+      'sentences.jsonl',
+      'sentences.train.csv',
+      'sentences.train.jsonl',
+      'statements.csv',
+      'statements.train.csv',
+    ])
+  })
+
   it('escapes text for Markdown and HTML on one line', () => {
     expect(escapeMarkdown('a_b *c* [d](e) <f> & g | h\n\ni ~j~ `k` #l \\m')).toBe(
       'a\\_b \\*c\\* \\[d\\](e) &lt;f&gt; &amp; g \\| h i \\~j\\~ \\`k\\` \\#l \\\\m',

@@ -191,7 +191,11 @@ function loadingSection(data: CardData, files: string[], w: CardText): string[] 
     'from datasets import load_dataset',
   )
   if (data.options.split) {
-    const parts = SPLIT_NAMES.map((s) => `"${s}": "${splitFilePath(jsonl, s)}"`).join(', ')
+    // Only the parts that were written: an empty one has no file to load.
+    const written = SPLIT_NAMES.filter(
+      (s) => !files.length || files.includes(splitFilePath(jsonl, s)),
+    )
+    const parts = written.map((s) => `"${s}": "${splitFilePath(jsonl, s)}"`).join(', ')
     out.push(`ds = load_dataset("json", data_files={${parts}})`)
   } else out.push(`ds = load_dataset("json", data_files="${jsonl}")`)
   out.push('```', '', `## ${w.fields}`, '')
