@@ -9,12 +9,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Page } from '@playwright/test'
 import { CATALOGUES } from '../../electron/contract/messages'
-import codebookDe from '../../renderer/src/i18n/codebook.de'
-import codebookEn from '../../renderer/src/i18n/codebook.en'
-import de from '../../renderer/src/i18n/de'
-import en from '../../renderer/src/i18n/en'
-import jobsDe from '../../renderer/src/i18n/jobs.de'
-import jobsEn from '../../renderer/src/i18n/jobs.en'
+import { rendererCatalogues, type Catalogues } from '../support/catalogues'
 import { expect, test } from './harness'
 
 test.use({ locale: 'de-DE' })
@@ -34,12 +29,9 @@ function texts(tree: unknown): string[] {
  * the German catalogues contain as well (Format, CSV, GraphML, Version …) proves nothing, and
  * pieces of a single short word ("of", "and") would match German article text by chance.
  */
-function englishPhrases(): string[] {
-  const german = [
-    ...texts({ ...de, codebook: codebookDe, jobs: jobsDe }),
-    ...texts(CATALOGUES.de),
-  ].join('\n')
-  const pieces = [...texts({ ...en, codebook: codebookEn, jobs: jobsEn }), ...texts(CATALOGUES.en)]
+function englishPhrases(renderer: Catalogues): string[] {
+  const german = [...texts(renderer.de), ...texts(CATALOGUES.de)].join('\n')
+  const pieces = [...texts(renderer.en), ...texts(CATALOGUES.en)]
     .flatMap((t) => t.split(/\{\w+\}|\s\|\s|[…“”"()]/))
     .map((p) => p.trim().replace(/^[\s,.:;!?–-]+|[\s,.:;!?–-]+$/g, ''))
     .filter((p) => /[a-z]{2}/i.test(p))
@@ -48,7 +40,10 @@ function englishPhrases(): string[] {
   return [...new Set(pieces)]
 }
 
-const ENGLISH = englishPhrases()
+let ENGLISH: string[] = []
+test.beforeAll(async () => {
+  ENGLISH = englishPhrases(await rendererCatalogues())
+})
 
 /**
  * The English phrases on screen right now, as whole words: in the text the analyst reads and in

@@ -19,12 +19,7 @@ import { parseCodebookFile } from '../../electron/core/codebook/codebookFile'
 import { UserError } from '../../electron/core/errors'
 import { openSettings } from '../../electron/core/settings'
 import { openWorkbench, type Workbench } from '../../electron/core/workbench'
-import codebookDe from '../../renderer/src/i18n/codebook.de'
-import codebookEn from '../../renderer/src/i18n/codebook.en'
-import de from '../../renderer/src/i18n/de'
-import en from '../../renderer/src/i18n/en'
-import jobsDe from '../../renderer/src/i18n/jobs.de'
-import jobsEn from '../../renderer/src/i18n/jobs.en'
+import { rendererCatalogues } from '../support/catalogues'
 import { SAMPLE_CORPUS, tempDir } from './helpers'
 
 /** The parameter names a text uses, over all its forms. */
@@ -59,9 +54,11 @@ describe('the message catalogue', () => {
     expect(differing).toEqual([])
   })
 
-  it("has the renderer's German texts for every English key, with the same parameters", () => {
-    const english = flatten({ ...en, codebook: codebookEn, jobs: jobsEn })
-    const german = flatten({ ...de, codebook: codebookDe, jobs: jobsDe })
+  it("has the renderer's German texts for every English key, with the same parameters", async () => {
+    const catalogues = await rendererCatalogues()
+    expect(Object.keys(catalogues.en)).toContain('jobs')
+    const english = flatten(catalogues.en)
+    const german = flatten(catalogues.de)
     expect([...german.keys()].sort()).toEqual([...english.keys()].sort())
     const differing = [...english].filter(
       ([key, text]) => placeholders(text).join() !== placeholders(german.get(key) ?? '').join(),

@@ -55,7 +55,7 @@ const de: typeof en = {
     id: 'Kennung: {id}',
   },
   impact: {
-    title: 'Labels aus den Annotationen löschen?',
+    title: 'Labels aus den Codierungen löschen?',
     sentences: '{n} Satz | {n} Sätze',
     statements: '{n} Aussage | {n} Aussagen',
     label:

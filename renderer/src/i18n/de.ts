@@ -122,7 +122,7 @@ const de: typeof en = {
   },
   annotator: {
     heading: 'Wer codiert?',
-    explain: 'Ihr Name wird mit jeder Annotation gespeichert.',
+    explain: 'Ihr Name wird mit jeder Codierung gespeichert.',
     label: 'Ihr Name',
     confirm: 'Mit dem Codieren beginnen',
     cancel: 'Abbrechen',
