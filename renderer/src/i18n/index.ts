@@ -5,6 +5,8 @@ import de from './de'
 import en from './en'
 import jobsDe from './jobs.de'
 import jobsEn from './jobs.en'
+import reliabilityDe from './reliability.de'
+import reliabilityEn from './reliability.en'
 import teamDe from './team.de'
 import teamEn from './team.en'
 
@@ -20,7 +22,7 @@ export const i18n = createI18n({
   locale: systemLocale(),
   fallbackLocale: 'en',
   messages: {
-    en: { ...en, codebook: codebookEn, jobs: jobsEn, team: teamEn },
-    de: { ...de, codebook: codebookDe, jobs: jobsDe, team: teamDe },
+    en: { ...en, codebook: codebookEn, jobs: jobsEn, team: teamEn, reliability: reliabilityEn },
+    de: { ...de, codebook: codebookDe, jobs: jobsDe, team: teamDe, reliability: reliabilityDe },
   },
 })
