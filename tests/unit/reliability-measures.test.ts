@@ -21,6 +21,7 @@ import {
 } from '../../electron/core/reliability/metrics'
 import { variableReport } from '../../electron/core/reliability/report'
 import { countPresence, presenceOf, statementSet } from '../../electron/core/reliability/sets'
+import { disagreements } from '../../electron/core/reliability/disagreements'
 import { selectCoders } from '../../electron/core/reliability/data'
 import { mulberry32 } from '../../electron/core/export/split'
 import { verdict } from '../../electron/core/reliability/verdict'
@@ -435,5 +436,37 @@ describe('the fast paths give the figures of the plain definitions', () => {
         12,
       )
     }
+  })
+})
+
+describe('the disagreements to discuss', () => {
+  it('lists the sentences where coders differ, side by side, filterable by label', () => {
+    const actors = data<LabelSet>(
+      ['anna', 'ben', 'cem'],
+      [
+        [labelSet(['trump']), labelSet(['trump']), null],
+        [labelSet(['trump', 'kim']), labelSet(['trump']), labelSet(['kim', 'trump'])],
+        [labelSet(['kim']), null, null],
+        [labelSet([]), labelSet(['moon']), labelSet([])],
+      ],
+    )
+    const all = disagreements(actors)
+    expect(all.map((d) => d.unit)).toEqual(['u2', 'u4'])
+    expect(all[0].values).toEqual([
+      { coder: 'anna', value: ['kim', 'trump'] },
+      { coder: 'ben', value: ['trump'] },
+      { coder: 'cem', value: ['kim', 'trump'] },
+    ])
+    expect(disagreements(actors, { label: 'kim' }).map((d) => d.unit)).toEqual(['u2'])
+    expect(disagreements(actors, { label: 'trump' })).toEqual([])
+    const stance = data(
+      ['a', 'b'],
+      [
+        ['pro', 'pro'],
+        ['pro', 'contra'],
+        ['neutral', 'contra'],
+      ],
+    )
+    expect(disagreements(stance, { label: 'pro' }).map((d) => d.unit)).toEqual(['u2'])
   })
 })
