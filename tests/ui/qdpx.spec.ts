@@ -54,6 +54,11 @@ test('a MAXQDA project imports with a report of what could not be mapped; the pr
   await exporting
     .getByRole('combobox', { name: 'Format' })
     .selectOption({ label: 'REFI-QDA project for MAXQDA, ATLAS.ti, NVivo, QualCoder (.qdpx)' })
+  await exporting
+    .getByRole('checkbox', {
+      name: 'Windows line endings (CRLF) in the texts, for MAXQDA versions that expect them',
+    })
+    .check()
   const out = join(dir, 'projekt.qdpx')
   harness.dialogs.answer('chooseSaveFile', out)
   await exporting.getByRole('button', { name: 'Export…' }).click()
@@ -62,8 +67,8 @@ test('a MAXQDA project imports with a report of what could not be mapped; the pr
   const zip = await JSZip.loadAsync(await readFile(out))
   const qde = await zip.file('project.qde')!.async('string')
   expect(qde).toContain('name="Singapur-Gipfel"')
-  expect(
-    Object.keys(zip.files).filter((p) => p.startsWith('sources/') && !p.endsWith('/')),
-  ).toHaveLength(6)
+  const sources = Object.keys(zip.files).filter((p) => p.startsWith('sources/') && !p.endsWith('/'))
+  expect(sources).toHaveLength(6)
+  for (const source of sources) expect(await zip.file(source)!.async('string')).toContain('\r\n')
   await rm(dir, { recursive: true, force: true })
 })

@@ -67,6 +67,8 @@ export default {
     csv: 'CSV',
     bom: 'Byte-Order-Mark, damit Excel Umlaute richtig liest',
     oneHot: 'Eine 0/1-Spalte pro Label',
+    qdpx: 'REFI-QDA-Projekt',
+    crlf: 'Windows-Zeilenenden (CRLF) in den Texten, für MAXQDA-Versionen, die sie erwarten',
     split: 'In Training, Entwicklung und Test aufteilen (nach Dokument)',
     train: 'Training',
     dev: 'Entwicklung',

@@ -66,6 +66,8 @@ export default {
     csv: 'CSV',
     bom: 'Byte order mark, so Excel reads umlauts correctly',
     oneHot: 'One 0/1 column per label',
+    qdpx: 'REFI-QDA project',
+    crlf: 'Windows line endings (CRLF) in the texts, for MAXQDA versions that expect them',
     split: 'Split into train, dev and test (by document)',
     train: 'Train',
     dev: 'Dev',
