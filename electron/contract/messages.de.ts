@@ -79,6 +79,10 @@ export const de: Record<keyof EnglishCatalogue, MessageText> = {
   'storage.badShape': '{what} hat nicht die erwartete Form: {detail}',
   'storage.file.document': 'die Dokumentdatei',
   'storage.file.annotations': 'die Codierungsdatei',
+  'storage.missing': 'die Datei fehlte',
+  'storage.truncated': 'die Datei ist leer (abgeschnitten)',
+  'storage.notJson': 'die Datei ist kein gültiges JSON (abgeschnitten oder überschrieben)',
+  'storage.unreadable': '{detail}',
   'storage.recovered': '{file} war beschädigt ({reason}); wiederhergestellt aus {from}.',
   'storage.from.backup': 'der Sicherung des letzten guten Stands',
   'storage.from.lastWrite': 'dem letzten vollständigen Schreiben',
@@ -170,9 +174,9 @@ export const de: Record<keyof EnglishCatalogue, MessageText> = {
   'import.itemNotObject': 'Eintrag {item}: kein JSON-Objekt; übersprungen',
   'import.noValidLine': 'keine Zeile enthält ein gültiges JSON-Objekt ({problem})',
   // JSON.parse's message ({engine}) is English on every system: German says where it stopped.
-  'import.jsonSyntax': 'Syntaxfehler',
-  'import.jsonSyntaxAt': 'Syntaxfehler an Stelle {position}',
-  'import.jsonSyntaxLine': 'Syntaxfehler in Zeile {line}',
+  'json.syntax': 'Syntaxfehler',
+  'json.syntaxAt': 'Syntaxfehler an Stelle {position}',
+  'json.syntaxLine': 'Syntaxfehler in Zeile {line}',
   'import.notJson': 'kein gültiges JSON: {detail}',
   'import.jsonShape':
     'die JSON-Datei enthält weder eine Liste von Dokumenten noch ein Objekt mit einer Liste „documents“',

@@ -83,6 +83,10 @@ export const en = {
   'storage.badShape': '{what} does not have the expected shape: {detail}',
   'storage.file.document': 'the document file',
   'storage.file.annotations': 'the annotation file',
+  'storage.missing': 'the file was missing',
+  'storage.truncated': 'the file is empty (truncated)',
+  'storage.notJson': 'the file is not valid JSON (truncated or overwritten)',
+  'storage.unreadable': '{detail}',
   'storage.recovered': '{file} was damaged ({reason}); restored from {from}.',
   'storage.from.backup': 'the backup of the last good state',
   'storage.from.lastWrite': 'the last complete write',
@@ -176,9 +180,9 @@ export const en = {
   'import.itemNotObject': 'item {item}: not a JSON object; skipped',
   'import.noValidLine': 'no line holds a valid JSON object ({problem})',
   // JSON.parse's own words are English; German names only where it stopped (see messages.de.ts)
-  'import.jsonSyntax': '{engine}',
-  'import.jsonSyntaxAt': '{engine}',
-  'import.jsonSyntaxLine': '{engine}',
+  'json.syntax': '{engine}',
+  'json.syntaxAt': '{engine}',
+  'json.syntaxLine': '{engine}',
   'import.notJson': 'not valid JSON: {detail}',
   'import.jsonShape':
     'the JSON file holds neither a list of documents nor an object with a "documents" list',

@@ -65,3 +65,32 @@ export function schemaProblem(schema: z.ZodType, data: unknown): LocalizedText {
     de: german.success ? '' : describeIssues(german.error),
   }
 }
+
+/**
+ * What is wrong with the JSON: JSON.parse's own words, which are English whatever the system
+ * language, and where it stopped. The German catalogue names only the place.
+ */
+export function jsonProblem(e: unknown, source?: string): Message {
+  const { text, line, position } = jsonSyntax(e, source)
+  if (line !== undefined) return msg('json.syntaxLine', { engine: text, line })
+  if (position !== undefined) return msg('json.syntaxAt', { engine: text, position })
+  return msg('json.syntax', { engine: text })
+}
+
+/** JSON.parse's message, with the position turned into a line number when there is one. */
+function jsonSyntax(
+  e: unknown,
+  source?: string,
+): { text: string; line?: number; position?: number } {
+  const message = (e instanceof Error ? e.message : String(e)).replace(/\s+/g, ' ')
+  const at = /at position (\d+)/.exec(message)
+  const position = at ? Number(at[1]) : undefined
+  const inLine = /line (\d+)/.exec(message)
+  if (!source || position === undefined || inLine)
+    return { text: message, line: inLine ? Number(inLine[1]) : undefined, position }
+  const line = source.slice(0, position).split('\n').length
+  return {
+    text: `${message.replace(/\s*\(line \d+ column \d+\)/, '')} (line ${line})`,
+    line,
+  }
+}

@@ -46,7 +46,7 @@ describe('the message catalogue', () => {
     // phrasing; for a JSON syntax error it names the place instead of JSON.parse's message,
     // which is English on every system.
     const compared = (c: (typeof codes)[number], names: string[]) =>
-      names.filter((n) => n !== 'unit' && !c.startsWith('import.jsonSyntax')).join()
+      names.filter((n) => n !== 'unit' && !c.startsWith('json.syntax')).join()
     const differing = codes.filter(
       (c) =>
         compared(c, placeholders(CATALOGUES.en[c])) !== compared(c, placeholders(CATALOGUES.de[c])),

@@ -1,7 +1,7 @@
 import type { Codebook } from '../../contract/model'
 import { codebookSchema } from '../../contract/schemas'
 import { codebookProblems } from '../../common/codebookRules'
-import { UserError, schemaProblem } from '../errors'
+import { UserError, jsonProblem, schemaProblem } from '../errors'
 
 /** The codebook as a file an analyst can share: pretty JSON, colours and hotkeys included. */
 export function serializeCodebook(codebook: Codebook): string {
@@ -17,7 +17,9 @@ export function parseCodebookFile(text: string): Codebook {
   try {
     raw = JSON.parse(text.replace(/^\uFEFF/, ''))
   } catch (e) {
-    throw new UserError('codebook.fileNotJson', { detail: (e as Error).message })
+    throw new UserError('codebook.fileNotJson', {
+      detail: jsonProblem(e, text.replace(/^\uFEFF/, '')),
+    })
   }
   if (raw && typeof raw === 'object' && 'codebook' in raw)
     raw = (raw as { codebook: unknown }).codebook

@@ -1,18 +1,19 @@
 import { open, readFile, rename, rm, stat } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import type { Adapter } from 'lowdb'
+import { msg, type Message } from '../../contract/messages'
 import { UserError } from '../errors'
 
 /** What happened when a file was read: fine, recovered from a leftover, or recovered from the backup. */
 export type Recovery =
   | { kind: 'ok' }
   | { kind: 'missing' }
-  | { kind: 'recovered'; from: 'temporary' | 'backup'; reason: string }
+  | { kind: 'recovered'; from: 'temporary' | 'backup'; reason: Message }
 
 export class DamagedFileError extends UserError {
   constructor(
     readonly file: string,
-    reason: string,
+    reason: Message,
   ) {
     super('storage.damaged', { file, reason })
     this.name = 'DamagedFileError'
@@ -73,7 +74,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
         return other.value
       }
     }
-    if (main.reason === 'missing') {
+    if (main.missing) {
       this.recovery = { kind: 'missing' }
       return null
     }
@@ -105,27 +106,29 @@ export class DurableJsonFile<T> implements Adapter<T> {
   }
 }
 
-type ReadOutcome<T> = { ok: true; value: T } | { ok: false; reason: string }
+type ReadOutcome<T> = { ok: true; value: T } | { ok: false; reason: Message; missing?: true }
 
 async function tryRead<T>(file: string, validate: (d: unknown) => T): Promise<ReadOutcome<T>> {
   let text: string
   try {
     text = await readFile(file, 'utf8')
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { ok: false, reason: 'missing' }
-    return { ok: false, reason: (e as Error).message }
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT')
+      return { ok: false, reason: msg('storage.missing'), missing: true }
+    return { ok: false, reason: msg('storage.unreadable', { detail: (e as Error).message }) }
   }
-  if (text.trim() === '') return { ok: false, reason: 'the file is empty (truncated)' }
+  if (text.trim() === '') return { ok: false, reason: msg('storage.truncated') }
   let parsed: unknown
   try {
     parsed = JSON.parse(text)
   } catch {
-    return { ok: false, reason: 'the file is not valid JSON (truncated or overwritten)' }
+    return { ok: false, reason: msg('storage.notJson') }
   }
   try {
     return { ok: true, value: validate(parsed) }
   } catch (e) {
-    return { ok: false, reason: (e as Error).message }
+    if (e instanceof UserError) return { ok: false, reason: e.toMessage() }
+    return { ok: false, reason: msg('storage.unreadable', { detail: (e as Error).message }) }
   }
 }
 

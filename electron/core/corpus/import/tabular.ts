@@ -3,6 +3,7 @@
  * (a list of articles). A bad row or line costs that row with a warning, not the whole file.
  */
 import Papa from 'papaparse'
+import { jsonProblem } from '../../errors'
 import { decodeText } from './decode'
 import {
   type FlatRecord,
@@ -187,33 +188,4 @@ function columnsOf(rows: Row[]): string[] {
   const seen = new Set<string>()
   for (const r of rows) for (const k of Object.keys(r.record)) seen.add(k)
   return [...seen]
-}
-
-/**
- * What is wrong with the JSON: JSON.parse's own words, which are English whatever the system
- * language, and where it stopped. The German catalogue names only the place.
- */
-function jsonProblem(e: unknown, source?: string): Message {
-  const { text, line, position } = jsonSyntax(e, source)
-  if (line !== undefined) return msg('import.jsonSyntaxLine', { engine: text, line })
-  if (position !== undefined) return msg('import.jsonSyntaxAt', { engine: text, position })
-  return msg('import.jsonSyntax', { engine: text })
-}
-
-/** JSON.parse's message, with the position turned into a line number when there is one. */
-function jsonSyntax(
-  e: unknown,
-  source?: string,
-): { text: string; line?: number; position?: number } {
-  const message = (e instanceof Error ? e.message : String(e)).replace(/\s+/g, ' ')
-  const at = /at position (\d+)/.exec(message)
-  const position = at ? Number(at[1]) : undefined
-  const inLine = /line (\d+)/.exec(message)
-  if (!source || position === undefined || inLine)
-    return { text: message, line: inLine ? Number(inLine[1]) : undefined, position }
-  const line = source.slice(0, position).split('\n').length
-  return {
-    text: `${message.replace(/\s*\(line \d+ column \d+\)/, '')} (line ${line})`,
-    line,
-  }
 }
