@@ -4,7 +4,7 @@
  * lower-case sources/), and reads back to the same labels on the same sentences per coder.
  */
 import { execFileSync } from 'node:child_process'
-import { readdir, writeFile } from 'node:fs/promises'
+import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import JSZip from 'jszip'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -308,6 +308,24 @@ describe('qdpx through the export and the import of a project', () => {
       expect(profiles.get(ben.id)?.name).toBe(ben.name)
     } finally {
       await back.close()
+    }
+
+    // Into a project with the same codebook (the same study elsewhere), and out again: the
+    // same project file, GUIDs and all.
+    const copy = await openLowdbRepository(join(dir, 'copy'), {
+      create: { name: 'Gipfel', codebook },
+      lock: false,
+      coder: anna.id,
+    })
+    try {
+      await importPaths(copy, [out])
+      const again = join(dir, 'again.qdpx')
+      await exportProject(copy, { format: 'qdpx' }, again)
+      const qde = async (file: string) =>
+        (await JSZip.loadAsync(await readFile(file))).file('project.qde')!.async('string')
+      expect(await qde(again)).toBe(await qde(out))
+    } finally {
+      await copy.close()
     }
   })
 })
