@@ -48,7 +48,7 @@ const germanIssues = z.locales.de().localeError
 function describeIssues(error: z.ZodError): string {
   return error.issues
     .slice(0, 3)
-    .map((i) => `${i.path.join('.') || 'value'}: ${i.message}`)
+    .map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
     .join('; ')
 }
 
