@@ -133,6 +133,25 @@ describe('model predict', () => {
   })
 })
 
+describe('model quality', () => {
+  let dir: string
+  let cleanup: () => Promise<void>
+  beforeEach(async () => ({ dir, cleanup } = await tempDir('suggest-quality-')))
+  afterEach(() => cleanup())
+
+  it('reports cross-validated figures by label name and a learning curve', async () => {
+    await project(join(dir, 'p'), 40)
+    const r = cli(['model', 'quality', '--project', join(dir, 'p'), '--dimension', 'Stance'])
+    expect(r.stderr).toBe('')
+    const q = JSON.parse(r.stdout)
+    expect(q).toMatchObject({ dimension: 'stance', coded: 40, folds: 5 })
+    expect(Object.keys(q.per_label).sort()).toEqual(['contra', 'pro'])
+    expect(q.per_label.pro.support).toBe(20)
+    expect(q.macro_f1).toBeGreaterThan(0.9)
+    expect(q.learning_curve.map((c: { coded: number }) => c.coded)).toEqual([10, 20, 32])
+  })
+})
+
 describe('model evaluate on the JSONL export', () => {
   let dir: string
   let cleanup: () => Promise<void>

@@ -10,6 +10,7 @@ import { parseDataset } from './dataset'
 import { evaluate } from './evaluate'
 import { SuggestionModel } from './model'
 import { coldStart, dimensionData } from './projectData'
+import { dimensionQuality } from './quality'
 
 export const MODEL_USAGE = `  model evaluate --train A.jsonl --test B.jsonl [--dimension D] [--json]
                                          train the suggestion model on A, print its quality on B as
@@ -19,6 +20,9 @@ export const MODEL_USAGE = `  model evaluate --train A.jsonl --test B.jsonl [--d
   model predict --project DIR --dimension D --out FILE.jsonl [--json]
                                          train on the project's coded sentences, write a prediction
                                          with probabilities for every sentence without a label in D
+  model quality --project DIR --dimension D
+                                         cross-validated macro-F1, per-label precision and recall,
+                                         and a learning curve, from the project's coded sentences
 `
 
 /** A mistake in the command line itself; the CLI prints it with the usage. */
@@ -137,10 +141,42 @@ async function predictCommand(args: string[], lock: string): Promise<string> {
   }
 }
 
+/** How far the model of a dimension can be trusted, from the project's own coded sentences. */
+async function qualityCommand(args: string[], lock: string): Promise<string> {
+  const { values } = parseArgs({
+    args,
+    options: { project: { type: 'string' }, dimension: { type: 'string' } },
+  })
+  if (!values.project || !values.dimension)
+    throw new ModelUsageError('model quality needs --project DIR and --dimension D')
+  const repo = await openLowdbRepository(values.project, { lock })
+  try {
+    const data = await dimensionData(repo, values.dimension)
+    const refusal = coldStart(data)
+    if (refusal) throw refusal
+    const { dimension } = data
+    const names = new Map(dimension.labels.map((l) => [l.id, l.name]))
+    const q = dimensionQuality(
+      data.coded,
+      dimension.labels.map((l) => l.id),
+      dimension.multi,
+    )
+    const per_label = Object.fromEntries(
+      Object.entries(q.per_label).map(([id, v]) => [names.get(id) ?? id, v]),
+    )
+    return `${JSON.stringify({ dimension: dimension.id, coded: data.coded.length, ...q, per_label }, null, 2)}\n`
+  } finally {
+    await repo.close()
+  }
+}
+
 /** Runs `model <subcommand>` and returns what to print; `lock` names the CLI in project locks. */
 export async function modelCommand(args: string[], lock: string): Promise<string> {
   const [sub, ...rest] = args
   if (sub === 'evaluate') return evaluateCommand(rest)
   if (sub === 'predict') return predictCommand(rest, lock)
-  throw new ModelUsageError(`model takes a subcommand: evaluate or predict\n\n${MODEL_USAGE}`)
+  if (sub === 'quality') return qualityCommand(rest, lock)
+  throw new ModelUsageError(
+    `model takes a subcommand: evaluate, predict or quality\n\n${MODEL_USAGE}`,
+  )
 }
