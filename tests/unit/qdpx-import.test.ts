@@ -221,7 +221,7 @@ describe('a file that is not a REFI-QDA project', () => {
     expect(repo.getCodebook().dimensions).toEqual([])
   })
 
-  it('reads Sources/ as NVivo writes it, and keeps label ids unique across dimensions', async () => {
+  it('reads Sources/ as NVivo writes it, cases, inline texts and repeated names, and keeps label ids unique across dimensions', async () => {
     const g = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`
     const zip = new JSZip()
     zip.file(
@@ -229,9 +229,12 @@ describe('a file that is not a REFI-QDA project', () => {
       `<?xml version="1.0" encoding="utf-8"?><Project name="x" xmlns="urn:QDA-XML:project:1.0"><CodeBook><Codes>` +
         `<Code guid="${g(1)}" name="Ton" isCodable="false"><Code guid="${g(2)}" name="positiv" isCodable="true"/></Code>` +
         `<Code guid="${g(3)}" name="Bewertung" isCodable="false"><Code guid="${g(4)}" name="positiv" isCodable="true"/></Code>` +
-        `</Codes></CodeBook><Sources><TextSource guid="${g(9)}" name="nvivo" plainTextPath="internal://${g(9)}.txt">` +
+        `</Codes></CodeBook><Variables><Variable guid="${g(31)}" name="source" typeOfVariable="Text"/></Variables>` +
+        `<Sources><TextSource guid="${g(9)}" name="nvivo" plainTextPath="internal://${g(9)}.txt">` +
         `<PlainTextSelection guid="${g(10)}" startPosition="0" endPosition="9"><Coding guid="${g(11)}"><CodeRef targetGUID="${g(4)}"/></Coding></PlainTextSelection>` +
-        `</TextSource></Sources></Project>`,
+        `</TextSource><TextSource guid="${g(20)}" name="nvivo"><PlainTextContent>Ein anderer Text.</PlainTextContent></TextSource></Sources>` +
+        `<Cases><Case guid="${g(30)}" name="Fall"><VariableValue><VariableRef targetGUID="${g(31)}"/><TextValue>taz</TextValue></VariableValue><SourceRef targetGUID="${g(9)}"/></Case></Cases>` +
+        `</Project>`,
     )
     zip.file(`Sources/${g(9)}.txt`, 'Ein Satz. Noch einer.')
     const report = await importQdpx(
@@ -239,7 +242,9 @@ describe('a file that is not a REFI-QDA project', () => {
       await zip.generateAsync({ type: 'uint8array' }),
       'nvivo.qdpx',
     )
-    expect(report.imported.map((d) => d.id)).toEqual(['nvivo'])
+    // Two sources of one name become two documents; a case's variable reaches its source.
+    expect(report.imported.map((d) => d.id)).toEqual(['nvivo', 'nvivo-00000000'])
+    expect((await repo.getDocument('nvivo')).meta.source).toBe('taz')
     const [ton, bewertung] = repo.getCodebook().dimensions
     expect([ton.labels[0].id, bewertung.labels[0].id]).toEqual(['positiv', 'positiv-2'])
     // Without users, the codings belong to whoever imports.

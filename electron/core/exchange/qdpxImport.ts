@@ -106,6 +106,7 @@ export async function importQdpx(
   const crlfAsOne = /atlas/i.test(project.origin ?? '')
 
   const perDocument: Array<{ id: string; codings: MappedCodings }> = []
+  const names = new Set<string>()
   for (const source of project.sources) {
     if (options.signal?.aborted) {
       report.cancelled = true
@@ -113,9 +114,14 @@ export async function importQdpx(
     }
     const origin = `${file}: ${source.name}`
     const text = mapSourceText(source.text, { crlfAsOne })
+    // QDA tools allow two documents of one name (in different groups); ids must differ.
+    const suggestedId = names.has(source.name)
+      ? `${source.name}-${source.guid.slice(0, 8)}`
+      : source.name
+    names.add(source.name)
     const id = await addOne(
       repo,
-      { origin, suggestedId: source.name, text: text.text, meta: metaOf(source.variables) },
+      { origin, suggestedId, text: text.text, meta: metaOf(source.variables) },
       report,
     )
     if (!id) continue

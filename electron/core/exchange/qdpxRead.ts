@@ -82,6 +82,8 @@ const REPEATED = new Set([
   'NoteRef',
   'Note',
   'VariableValue',
+  'Case',
+  'SourceRef',
 ])
 
 type Node = Record<string, unknown>
@@ -128,6 +130,27 @@ function readCode(node: Node): QdpxCode {
     children: nodes(node, 'Code').map(readCode),
   }
 }
+
+/** The values of an element's VariableValues, by variable name. */
+function variableValues(node: Node, names: Map<string, string>): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const vv of nodes(node, 'VariableValue')) {
+    const ref = guidAttr(child(vv, 'VariableRef') ?? {}, 'targetGUID') ?? ''
+    const value = VALUE_ELEMENTS.map((k) => text(vv, k)).find((v) => v !== undefined)
+    const name = names.get(ref)
+    if (name && value !== undefined) out[name] = value
+  }
+  return out
+}
+
+const VALUE_ELEMENTS = [
+  'TextValue',
+  'BooleanValue',
+  'IntegerValue',
+  'FloatValue',
+  'DateValue',
+  'DateTimeValue',
+]
 
 function decodeUtf8(bytes: Uint8Array): string {
   return new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '')
@@ -224,22 +247,7 @@ export async function readQdpx(bytes: Uint8Array, file: string): Promise<QdpxPro
       problems.push(msg('qdpx.sourceMissing', { source: name, path: path ?? '' }))
       continue
     }
-    const variables: Record<string, string> = {}
-    for (const vv of nodes(s, 'VariableValue')) {
-      const ref = guidAttr(child(vv, 'VariableRef') ?? {}, 'targetGUID') ?? ''
-      const value = [
-        'TextValue',
-        'BooleanValue',
-        'IntegerValue',
-        'FloatValue',
-        'DateValue',
-        'DateTimeValue',
-      ]
-        .map((k) => text(vv, k))
-        .find((v) => v !== undefined)
-      const varName = variableNames.get(ref)
-      if (varName && value !== undefined) variables[varName] = value
-    }
+    const variables = variableValues(s, variableNames)
     sources.push({
       guid: guidAttr(s, 'guid') ?? '',
       name,
@@ -263,6 +271,14 @@ export async function readQdpx(bytes: Uint8Array, file: string): Promise<QdpxPro
           .filter(Boolean),
       })),
     })
+  }
+  // MAXQDA keeps document variables on cases; a case's values apply to its sources.
+  for (const c of nodes(child(project, 'Cases'), 'Case')) {
+    const values = variableValues(c, variableNames)
+    for (const ref of nodes(c, 'SourceRef')) {
+      const source = sources.find((s) => s.guid === guidAttr(ref, 'targetGUID'))
+      if (source) source.variables = { ...values, ...source.variables }
+    }
   }
   return {
     name: attr(project, 'name') ?? '',
