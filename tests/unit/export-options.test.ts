@@ -26,6 +26,7 @@ describe('the one export-options schema', () => {
       delimiter: ',',
       network: {},
       language: 'en',
+      lineEndings: 'lf',
     })
   })
 
