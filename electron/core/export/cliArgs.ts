@@ -14,7 +14,7 @@ export const EXPORT_USAGE = `  export --project DIR --format F --out PATH [optio
                                          REFI-QDA project for MAXQDA, ATLAS.ti, NVivo,
                                          QualCoder), or all (a folder; a split export may also
                                          go into a folder)
-      --only-annotated                   only sentences with labels
+      --only-annotated                   only coded sentences (as the codebook counts them)
       --sentences-only                   leave out headings, bylines, captions, meta lines
       --annotator NAME                   only the annotations of this annotator
       --documents ID,ID                  only these documents
