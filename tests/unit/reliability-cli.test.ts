@@ -290,6 +290,30 @@ describe('agreement --data as a report to read', () => {
     expect(run.stdout).toMatch(/A – B\s+9\s+0\.888889/)
   })
 
+  it('reads a spreadsheet saved as Windows-1252 or UTF-16 like one saved as UTF-8', async () => {
+    const text = 'unit,Jörg,Özlem\n1,München,München\n2,Köln,München\n3,Köln,Köln\n4,Straße,Köln\n'
+    const latin1 = Buffer.from(text, 'latin1')
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])
+    // Özlem's cells typed with decomposed umlauts: still the same labels as Jörg's.
+    const mixed = text
+      .split('\n')
+      .map((line) => line.replace(/,([^,]*)$/, (_, last: string) => `,${last.normalize('NFD')}`))
+      .join('\n')
+    const decomposed = Buffer.from(mixed, 'utf8')
+    const json = async (name: string, bytes: Buffer) => {
+      await writeFile(join(dir, name), bytes)
+      return (await agreementCommand(['--data', join(dir, name), '--json', '--draws', '0'])).trim()
+    }
+    const utf8 = await json('cities-utf8.csv', Buffer.from(text, 'utf8'))
+    expect(JSON.parse(utf8)).toMatchObject({ units: 4, coders: 2, pairable: 8 })
+    expect(await json('cities-1252.csv', latin1)).toBe(utf8)
+    expect(await json('cities-utf16.csv', utf16)).toBe(utf8)
+    expect(await json('cities-nfd.csv', decomposed)).toBe(utf8)
+    const report = await agreementCommand(['--data', join(dir, 'cities-1252.csv'), '--draws', '0'])
+    expect(report).toContain('Jörg – Özlem')
+    expect(report).toMatch(/München\s+2\.00/)
+  })
+
   it('explains a malformed table and exits with status 2, printing no figures', async () => {
     await writeFile(join(dir, 'bad-header.csv'), 'item,a,b\n1,x,y\n')
     const header = cli(['agreement', '--data', join(dir, 'bad-header.csv')])

@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
 import { networkDimensions } from '../../contract/exportOptions'
 import { isAnnotatable, type SentenceAnnotation } from '../../contract/model'
+import { decodeSource } from '../corpus/sourceText'
 import { UserError } from '../errors'
 import type { SettingsStore } from '../settings'
 import { openLowdbRepository } from '../storage/lowdbRepository'
@@ -57,12 +58,18 @@ export async function agreementCommand(args: string[]): Promise<string> {
   if (values.data === undefined)
     throw new AgreementUsageError('agreement needs --project DIR or --data FILE.csv')
   const file = values.data
-  let text: string
+  let bytes: Uint8Array
   try {
-    text = await readFile(file, 'utf8')
+    bytes = await readFile(file)
   } catch (e) {
     throw new UserError('reliability.table.unreadable', { file, detail: (e as Error).message })
   }
+  // A spreadsheet's CSV comes in UTF-8, UTF-16 or a Windows code page (Excel): decoded as the
+  // import decodes files, and composed (NFC), so that "München" is one label however typed.
+  const decoded = decodeSource(bytes)
+  if (!decoded.ok)
+    throw new UserError('reliability.table.unreadable', { file, detail: decoded.reason })
+  const text = decoded.text.normalize('NFC')
   const report = tableReport(parseReliabilityTable(text, file), bootstrap)
   if (values.json) return `${JSON.stringify(agreementJson(report))}\n`
   return formatTableReport(file, report)
