@@ -5,7 +5,12 @@
  */
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { Codebook, SentenceAnnotationInput } from '../../electron/contract/model'
+import type {
+  Codebook,
+  DocumentView,
+  ProjectInfo,
+  SentenceAnnotationInput,
+} from '../../electron/contract/model'
 import { buildDocument } from '../../electron/core/corpus/document'
 import { noDialogs } from '../../electron/core/dialogs'
 import { createHandlers, type Handlers } from '../../electron/core/handlers'
@@ -82,10 +87,11 @@ describe('one order for every write', () => {
     await reopen()
     const view = await handlers.getDocument(doc.id)
     if (!view.ok) throw new Error(view.error)
-    const kept = doc.units.slice(2).filter((u) => view.value.annotations[u.id]?.statements.length)
+    const { annotations, document } = view.value as DocumentView
+    const kept = doc.units.slice(2).filter((u) => annotations[u.id]?.statements.length)
     expect(kept).toHaveLength(SENTENCES - 2)
-    expect(view.value.document.units).toHaveLength(SENTENCES + 1)
-    expect(view.value.document.meta.title).toBe('Neuer Titel')
+    expect(document.units).toHaveLength(SENTENCES + 1)
+    expect(document.meta.title).toBe('Neuer Titel')
   })
 
   it('a label saved while a codebook save deletes it is either refused or removed, never left behind', async () => {
@@ -107,12 +113,14 @@ describe('one order for every write', () => {
     await reopen()
     const view = await handlers.getDocument(doc.id)
     if (!view.ok) throw new Error(view.error)
-    const labels = Object.values(view.value.annotations).flatMap((a) =>
+    const labels = Object.values((view.value as DocumentView).annotations).flatMap((a) =>
       a.statements.flatMap((s) => Object.values(s.values).flat()),
     )
     expect(labels).not.toContain('contra')
     const project = await handlers.getProject()
     if (!project.ok) throw new Error(project.error)
-    expect(project.value.codebook.dimensions[0].labels.map((l) => l.id)).toEqual(['pro'])
+    expect((project.value as ProjectInfo).codebook.dimensions[0].labels.map((l) => l.id)).toEqual([
+      'pro',
+    ])
   })
 })
