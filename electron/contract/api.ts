@@ -26,6 +26,7 @@ import type {
 } from './model'
 import type { CoderLayer, TeamStatus } from './team'
 import type { ReliabilityView } from './reliability'
+import type { AcceptRule, AdjudicationChoice, AdjudicationView } from './adjudication'
 import type { MessageCode, MessageParams } from './messages'
 
 export interface Api {
@@ -104,6 +105,26 @@ export interface Api {
    * agreement and the coder-by-coder matrix.
    */
   getReliability(): Promise<ReliabilityView>
+  /**
+   * The adjudication: every sentence coded by two coders or more with each coder's statements
+   * and values side by side, the gold layer with its provenance, progress, the automatic
+   * acceptances made, and each coder's agreement with gold per dimension.
+   */
+  getAdjudication(): Promise<AdjudicationView>
+  /**
+   * Sets the gold of one sentence (this machine's coder adjudicates): a coder's values, the
+   * majority's, edited labels, or none; `note` is kept with each value decided.
+   */
+  adjudicate(
+    documentId: string,
+    unitId: string,
+    choice: AdjudicationChoice,
+    note: string,
+  ): Promise<AdjudicationView>
+  /** Accepts every value all coders (or a majority) agree on and gold lacks, as one listed run. */
+  acceptAutomatically(rule: AcceptRule): Promise<AdjudicationView>
+  /** Undoes an automatic acceptance: its values leave gold, decisions made since stay. */
+  undoAcceptance(runId: string): Promise<AdjudicationView>
 }
 
 export type ApiMethod = keyof Api
@@ -138,6 +159,10 @@ export const API_METHODS = [
   'getCoderLayers',
   'chooseCodebookVersion',
   'getReliability',
+  'getAdjudication',
+  'adjudicate',
+  'acceptAutomatically',
+  'undoAcceptance',
 ] as const satisfies readonly ApiMethod[]
 
 // A compile-time check that the list names every method of Api exactly.

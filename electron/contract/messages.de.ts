@@ -328,6 +328,15 @@ export const de: Record<keyof EnglishCatalogue, MessageText> = {
   'team.longLayoutOnly':
     'Alle Codierenden kommen in eine Tabelle (das lange Format), und {format} ist keine: Wählen Sie jsonl, csv-sentences oder csv-statements ohne Aufteilung, oder eine Codierperson.',
   'team.coderUnknown': 'Es gibt keine Codierperson „{coder}“ in diesem Projekt.',
+  'adjudication.notCoded':
+    'Der Satz {unitId} von „{documentId}“ wurde von niemandem codiert: Es gibt nichts zu entscheiden.',
+  'adjudication.coderDidNotCode': 'Die Codierperson „{coder}“ hat diesen Satz nicht codiert.',
+  'adjudication.runUnknown':
+    'Es gibt keine automatische Übernahme „{run}“ von Ihnen, die sich zurücknehmen ließe.',
+  'adjudication.layerUnknown':
+    'Es gibt keine Ebene „{layer}“: Wählen Sie gold, all oder coder:<id> einer Codierperson dieses Projekts.',
+  'adjudication.noGold':
+    'Das Projekt hat noch keine Goldebene: Entscheiden Sie zuerst, oder exportieren Sie die Ebene einer Codierperson.',
   'team.migrated': {
     one: 'Das Projekt hat jetzt die Team-Ablage: {count} Codierung wurde zur Ebene von {name}.',
     other:

@@ -328,6 +328,14 @@ export const en = {
   'team.longLayoutOnly':
     'All coders go into one table (the long layout), which {format} is not: choose jsonl, csv-sentences or csv-statements without a split, or one coder.',
   'team.coderUnknown': 'There is no coder "{coder}" in this project.',
+  'adjudication.notCoded':
+    'The sentence {unitId} of "{documentId}" has not been coded by anyone: there is nothing to adjudicate.',
+  'adjudication.coderDidNotCode': 'The coder "{coder}" did not code this sentence.',
+  'adjudication.runUnknown': 'There is no automatic acceptance "{run}" of yours to undo.',
+  'adjudication.layerUnknown':
+    'There is no layer "{layer}": choose gold, all, or coder:<id> of a coder of this project.',
+  'adjudication.noGold':
+    'The project has no gold layer yet: adjudicate first, or export a coder’s layer.',
   'team.migrated': {
     one: 'The project now has the team layout: {count} annotation became the layer of {name}.',
     other: 'The project now has the team layout: {count} annotations became the layer of {name}.',

@@ -16,6 +16,16 @@ import {
   sentenceAnnotationInputSchema,
 } from './schemas'
 
+const labelIds = z.array(idSchema).max(500)
+
+/** What an adjudicator decides for a sentence (../contract/adjudication.ts). */
+const adjudicationChoiceSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('coder'), coder: idSchema }),
+  z.object({ kind: z.literal('majority') }),
+  z.object({ kind: z.literal('edit'), values: z.record(idSchema, labelIds) }),
+  z.object({ kind: z.literal('clear') }),
+])
+
 export const API_ARGUMENTS = {
   getProject: z.tuple([]),
   listDocuments: z.tuple([]),
@@ -42,6 +52,10 @@ export const API_ARGUMENTS = {
   getTeam: z.tuple([]),
   getTeamRevision: z.tuple([]),
   getReliability: z.tuple([]),
+  getAdjudication: z.tuple([]),
+  adjudicate: z.tuple([idSchema, idSchema, adjudicationChoiceSchema, z.string().max(10_000)]),
+  acceptAutomatically: z.tuple([z.enum(['unanimous', 'majority'])]),
+  undoAcceptance: z.tuple([z.string().min(1).max(100)]),
   setInitials: z.tuple([
     z
       .string()

@@ -86,6 +86,11 @@ function implementation(
     getCoderLayers: async (documentId) => service.getCoderLayers(documentId),
     chooseCodebookVersion: (versionId) => service.chooseCodebookVersion(versionId),
     getReliability: () => service.getReliability(),
+    getAdjudication: () => service.getAdjudication(),
+    adjudicate: (documentId, unitId, choice, note) =>
+      service.adjudicate(documentId, unitId, choice, note),
+    acceptAutomatically: (rule) => service.acceptAutomatically(rule),
+    undoAcceptance: (runId) => service.undoAcceptance(runId),
     async cancelJob(id) {
       if (!jobs.cancel(id)) throw new UserError('job.notFound', { id })
     },

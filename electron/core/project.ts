@@ -34,6 +34,12 @@ import type { ReliabilityView } from '../contract/reliability'
 import { projectReliability } from './reliability/projectReport'
 import { removedIds } from '../common/codebookDraft'
 import { stripRemoved } from './codebook/impact'
+import { Adjudication } from './adjudication/adjudication'
+import type {
+  AcceptRule,
+  AdjudicationChoice,
+  AdjudicationView,
+} from '../contract/adjudication'
 
 /**
  * The project's domain operations over a repository: what the renderer and the CLI may do with
@@ -233,6 +239,41 @@ export class ProjectService {
   /** Agreement between the coders, per dimension, label and the statements. */
   getReliability(): Promise<ReliabilityView> {
     return projectReliability(this.repo, this.team, this.getTeam())
+  }
+
+  private adjudicationRoom: Adjudication | null = null
+
+  /** The gold layer and its adjudication (this machine's coder adjudicates). */
+  get adjudication(): Adjudication {
+    this.adjudicationRoom ??= new Adjudication(this.repo, this.team, this.now)
+    return this.adjudicationRoom
+  }
+
+  /** Every sentence two coders or more coded, their values side by side, the gold and progress. */
+  getAdjudication(): Promise<AdjudicationView> {
+    return this.adjudication.view(this.getTeam())
+  }
+
+  /** Sets the gold of one sentence: a coder's values, the majority's, edited ones, or none. */
+  async adjudicate(
+    documentId: string,
+    unitId: string,
+    choice: AdjudicationChoice,
+    note: string,
+  ): Promise<AdjudicationView> {
+    await this.adjudication.choose(documentId, unitId, choice, note)
+    return this.getAdjudication()
+  }
+
+  /** Accepts every value the rule allows across the project; listed, and undone by its id. */
+  async acceptAutomatically(rule: AcceptRule): Promise<AdjudicationView> {
+    await this.adjudication.accept(rule)
+    return this.getAdjudication()
+  }
+
+  async undoAcceptance(runId: string): Promise<AdjudicationView> {
+    await this.adjudication.undo(runId)
+    return this.getAdjudication()
   }
 
   getTeamRevision(): number {
