@@ -58,7 +58,7 @@ export interface QdpxExportInput {
 
 export interface QdpxExportResult {
   bytes: Uint8Array
-  /** The project.qde text, for checks and tests. */
+  /** The project.qde text, decoded on demand (for checks and tests). */
   xml: string
   counts: { sources: number; selections: number; codings: number; notes: number; users: number }
   warnings: Message[]
@@ -275,9 +275,9 @@ export async function writeQdpx(input: QdpxExportInput): Promise<QdpxExportResul
   }
   x.close('Project')
 
-  const xml = x.toString()
+  const qde = x.toBytes()
   const zip = new JSZip()
-  zip.file('project.qde', xml, { date: ZIP_DATE })
+  zip.file('project.qde', qde, { date: ZIP_DATE, binary: true })
   for (const [path, text] of files) zip.file(path, text, { date: ZIP_DATE })
   const bytes = await zip.generateAsync({
     type: 'uint8array',
@@ -292,5 +292,12 @@ export async function writeQdpx(input: QdpxExportInput): Promise<QdpxExportResul
   if (tally.unknownLabel)
     warnings.push(msg('qdpx.export.unknownLabel', { count: tally.unknownLabel }))
   if (tally.unknownUnit) warnings.push(msg('qdpx.export.unknownUnit', { count: tally.unknownUnit }))
-  return { bytes, xml, counts, warnings }
+  return {
+    bytes,
+    get xml() {
+      return qde.toString('utf8')
+    },
+    counts,
+    warnings,
+  }
 }

@@ -24,9 +24,23 @@ export function escapeAttribute(s: string): string {
 
 export type Attributes = Record<string, string | number | boolean | undefined>
 
+/** How many pieces wait as strings before they become UTF-8 bytes (memory stays near the bytes). */
+const FLUSH_PIECES = 4096
+
 export class XmlWriter {
-  private readonly parts: string[] = ['<?xml version="1.0" encoding="utf-8"?>\n']
+  private parts: string[] = ['<?xml version="1.0" encoding="utf-8"?>\n']
+  private readonly chunks: Buffer[] = []
   private depth = 0
+
+  private push(piece: string): void {
+    this.parts.push(piece)
+    if (this.parts.length >= FLUSH_PIECES) this.flush()
+  }
+
+  private flush(): void {
+    this.chunks.push(Buffer.from(this.parts.join(''), 'utf8'))
+    this.parts = []
+  }
 
   private attrs(attributes: Attributes): string {
     let out = ''
@@ -40,31 +54,33 @@ export class XmlWriter {
   }
 
   open(name: string, attributes: Attributes = {}): this {
-    this.parts.push(`${this.indent()}<${name}${this.attrs(attributes)}>\n`)
+    this.push(`${this.indent()}<${name}${this.attrs(attributes)}>\n`)
     this.depth++
     return this
   }
 
   close(name: string): this {
     this.depth--
-    this.parts.push(`${this.indent()}</${name}>\n`)
+    this.push(`${this.indent()}</${name}>\n`)
     return this
   }
 
   empty(name: string, attributes: Attributes = {}): this {
-    this.parts.push(`${this.indent()}<${name}${this.attrs(attributes)}/>\n`)
+    this.push(`${this.indent()}<${name}${this.attrs(attributes)}/>\n`)
     return this
   }
 
   /** An element holding text, written as it is (no indentation enters the text). */
   text(name: string, content: string, attributes: Attributes = {}): this {
-    this.parts.push(
+    this.push(
       `${this.indent()}<${name}${this.attrs(attributes)}>${escapeText(content)}</${name}>\n`,
     )
     return this
   }
 
-  toString(): string {
-    return this.parts.join('')
+  /** The document as UTF-8, without a byte-order mark. */
+  toBytes(): Buffer {
+    this.flush()
+    return Buffer.concat(this.chunks)
   }
 }
