@@ -147,11 +147,27 @@ function coderMatrixShared(
     // All pairs of coders in one pass over the overlapping sets (see setMetric).
     const { first, second, similarity } = metric.overlapping()
     const similar = new Float64Array(k)
+    // Most distinct sets are a single coder's slip, present in the few pairs with that coder:
+    // walk the pairs where the sparser of the two values occurs, not all of them.
+    const nonzeroStart = new Int32Array(v + 1)
+    for (let a = 0; a < v; a++) {
+      let n = 0
+      for (let p = 0; p < k; p++) if (counts[a * k + p] > 0) n++
+      nonzeroStart[a + 1] = nonzeroStart[a] + n
+    }
+    const nonzero = new Int32Array(nonzeroStart[v])
+    for (let a = 0, at = 0; a < v; a++)
+      for (let p = 0; p < k; p++) if (counts[a * k + p] > 0) nonzero[at++] = p
     for (let q = 0; q < first.length; q++) {
-      const a = first[q] * k
-      const b = second[q] * k
+      let a = first[q]
+      let b = second[q]
+      if (nonzeroStart[a + 1] - nonzeroStart[a] > nonzeroStart[b + 1] - nonzeroStart[b])
+        [a, b] = [b, a]
       const s = similarity[q]
-      for (let p = 0; p < k; p++) similar[p] += counts[a + p] * counts[b + p] * s
+      for (let i = nonzeroStart[a]; i < nonzeroStart[a + 1]; i++) {
+        const p = nonzero[i]
+        similar[p] += counts[a * k + p] * counts[b * k + p] * s
+      }
     }
     const one = new Float64Array(v)
     pairs.forEach((_, p) => {

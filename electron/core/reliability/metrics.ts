@@ -117,7 +117,7 @@ export function prepareMetric(
     case 'masi': {
       const sets = setValues(values, name)
       if (!Array.isArray(sets)) return sets
-      return setMetric(sets, name)
+      return setMetric(values, sets, name)
     }
   }
 }
@@ -202,65 +202,113 @@ function popcount(word: number): number {
  * Σ n_c·n_k·(1 − δ_ck) over the pairs that share a label, found once through an index from
  * label to sets, a fraction of all pairs.
  */
-function setMetric(sets: readonly LabelSet[], name: 'jaccard' | 'masi'): PreparedMetric {
-  const bit = new Map<string, number>()
-  for (const set of sets) for (const label of set) if (!bit.has(label)) bit.set(label, bit.size)
-  const words = Math.max(1, Math.ceil(bit.size / 32))
+interface SetIndex {
+  words: number
+  bits: Uint32Array
+  sizes: Int32Array
+  /** The pairs of distinct sets that share a label, and how many labels they share. */
+  overlaps?: { first: Int32Array; second: Int32Array; common: Int32Array }
+  withLabel: number[][]
+  bitOf: Map<string, number>
+}
+
+/** One index per list of values, shared by Jaccard and MASI (a report asks for both). */
+const setIndexes = new WeakMap<readonly CodedValue[], SetIndex>()
+
+function setIndex(key: readonly CodedValue[], sets: readonly LabelSet[]): SetIndex {
+  const cached = setIndexes.get(key)
+  if (cached) return cached
+  const bitOf = new Map<string, number>()
+  for (const set of sets)
+    for (const label of set) if (!bitOf.has(label)) bitOf.set(label, bitOf.size)
+  const words = Math.max(1, Math.ceil(bitOf.size / 32))
   const bits = new Uint32Array(sets.length * words)
   const sizes = new Int32Array(sets.length)
-  const withLabel: number[][] = Array.from({ length: bit.size }, () => [])
+  const withLabel: number[][] = Array.from({ length: bitOf.size }, () => [])
   sets.forEach((set, i) => {
     sizes[i] = set.length
     for (const label of set) {
-      const b = bit.get(label) as number
+      const b = bitOf.get(label) as number
       bits[i * words + (b >>> 5)] |= 1 << (b & 31)
       withLabel[b].push(i)
     }
   })
-  const distance: Distance = (a, b) => {
-    if (a === b) return 0
-    let common = 0
-    for (let w = 0; w < words; w++) common += popcount(bits[a * words + w] & bits[b * words + w])
-    return name === 'jaccard'
-      ? jaccardFrom(common, sizes[a], sizes[b])
-      : masiFrom(common, sizes[a], sizes[b])
+  const index: SetIndex = { words, bits, sizes, withLabel, bitOf }
+  setIndexes.set(key, index)
+  return index
+}
+
+function commonLabels(index: SetIndex, a: number, b: number): number {
+  let common = 0
+  for (let w = 0; w < index.words; w++)
+    common += popcount(index.bits[a * index.words + w] & index.bits[b * index.words + w])
+  return common
+}
+
+function findOverlaps(
+  index: SetIndex,
+  sets: readonly LabelSet[],
+): NonNullable<SetIndex['overlaps']> {
+  // Typed arrays grown by doubling: a million pairs pushed onto plain arrays cost more in
+  // garbage collection than in finding them.
+  let size = 0
+  let first: Int32Array = new Int32Array(1024)
+  let second: Int32Array = new Int32Array(1024)
+  let common: Int32Array = new Int32Array(1024)
+  const grow = (x: Int32Array): Int32Array => {
+    const y = new Int32Array(x.length * 2)
+    y.set(x)
+    return y
   }
+  const seen = new Int32Array(sets.length).fill(-1)
+  for (let a = 0; a < sets.length; a++)
+    for (const label of sets[a])
+      for (const b of index.withLabel[index.bitOf.get(label) as number]) {
+        if (b <= a || seen[b] === a) continue
+        seen[b] = a
+        if (size === first.length) {
+          first = grow(first)
+          second = grow(second)
+          common = grow(common)
+        }
+        first[size] = a
+        second[size] = b
+        common[size] = commonLabels(index, a, b)
+        size++
+      }
+  return {
+    first: first.subarray(0, size),
+    second: second.subarray(0, size),
+    common: common.subarray(0, size),
+  }
+}
+
+/**
+ * Jaccard or MASI over interned sets, as bit sets. Expected disagreement compares every pair of
+ * distinct sets (2.5 million pairs for 2,000 distinct sets, again for each pair of coders), but
+ * disjoint sets always differ by exactly 1: so Σ n_c·n_k·δ_ck = Σ_{c≠k} n_c·n_k −
+ * Σ n_c·n_k·(1 − δ_ck) over the pairs that share a label, found once through an index from
+ * label to sets, a fraction of all pairs.
+ */
+function setMetric(
+  key: readonly CodedValue[],
+  sets: readonly LabelSet[],
+  name: 'jaccard' | 'masi',
+): PreparedMetric {
+  const index = setIndex(key, sets)
+  const { sizes } = index
+  const of = name === 'jaccard' ? jaccardFrom : masiFrom
+  const distance: Distance = (a, b) =>
+    a === b ? 0 : of(commonLabels(index, a, b), sizes[a], sizes[b])
   let found: OverlappingPairs | undefined
   const overlapping = (): OverlappingPairs => {
     if (found) return found
-    // Typed arrays grown by doubling: a million pairs pushed onto plain arrays cost more in
-    // garbage collection than in finding them.
-    let size = 0
-    let first = new Int32Array(1024)
-    let second = new Int32Array(1024)
-    let similarity = new Float64Array(1024)
-    const seen = new Int32Array(sets.length).fill(-1)
-    for (let a = 0; a < sets.length; a++)
-      for (const label of sets[a]) {
-        for (const b of withLabel[bit.get(label) as number]) {
-          if (b <= a || seen[b] === a) continue
-          seen[b] = a
-          if (size === first.length) {
-            const grow = <T extends Int32Array | Float64Array>(x: T, make: (n: number) => T): T => {
-              const y = make(x.length * 2)
-              y.set(x)
-              return y
-            }
-            first = grow(first, (n) => new Int32Array(n))
-            second = grow(second, (n) => new Int32Array(n))
-            similarity = grow(similarity, (n) => new Float64Array(n))
-          }
-          first[size] = a
-          second[size] = b
-          similarity[size] = 1 - distance(a, b)
-          size++
-        }
-      }
-    found = {
-      first: first.subarray(0, size),
-      second: second.subarray(0, size),
-      similarity: similarity.subarray(0, size),
-    }
+    index.overlaps ??= findOverlaps(index, sets)
+    const { first, second, common } = index.overlaps
+    const similarity = new Float64Array(first.length)
+    for (let q = 0; q < first.length; q++)
+      similarity[q] = 1 - of(common[q], sizes[first[q]], sizes[second[q]])
+    found = { first, second, similarity }
     return found
   }
   return {
