@@ -70,7 +70,7 @@ export function formatTableReport(file: string, report: VariableReport): string 
   const lines = [
     `Reliability of ${file}`,
     `  ${counts.units} units (${counts.pairableUnits} coded by two coders or more), ${counts.coders} coders, ` +
-      `${counts.pairable} pairable values, ${counts.missing} empty cells; values are ${report.kind}`,
+      `${counts.pairable} pairable values, ${counts.missing} empty ${counts.missing === 1 ? 'cell' : 'cells'}; values are ${report.kind}`,
     '',
     "Krippendorff's alpha",
   ]
