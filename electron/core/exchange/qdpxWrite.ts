@@ -23,6 +23,13 @@ import type {
 import { msg, type Message } from '../../contract/messages'
 import { guidFor } from './guid'
 import { CodePointMap } from './positions'
+import {
+  dateTime,
+  planSelections,
+  type CoderOnDocument,
+  type ExportTally,
+  type PlannedSelection,
+} from './selectionPlan'
 import { XmlWriter } from './xml'
 
 export interface QdpxCoder {
@@ -88,13 +95,6 @@ function metaEntries(meta: DocumentMeta): Array<[string, string]> {
   return out
 }
 
-/** xsd:dateTime wants a full ISO time; anything else is left out rather than made invalid. */
-function dateTime(s: string | undefined): string | undefined {
-  return s && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?$/.test(s)
-    ? s
-    : undefined
-}
-
 /** The source file's text and the position in it (code points) of a position in the document. */
 function sourcePositions(
   text: string,
@@ -111,6 +111,54 @@ function sourcePositions(
   return { written: text.replace(/\n/g, '\r\n'), of: (i) => map.toCodePoint(i) + breaks[i] }
 }
 
+function writeCodeBook(
+  x: XmlWriter,
+  codebook: Codebook,
+  codes: ReadonlyMap<string, { guid: string }>,
+): void {
+  if (!codebook.dimensions.length) return
+  x.open('CodeBook').open('Codes')
+  for (const d of codebook.dimensions) {
+    x.open('Code', { guid: guidFor('code', d.id), name: d.name, isCodable: false })
+    for (const l of d.labels) {
+      const attrs = {
+        guid: codes.get(`${d.id}/${l.id}`)!.guid,
+        name: l.name,
+        isCodable: true,
+        color: l.color,
+      }
+      if (l.definition) x.open('Code', attrs).text('Description', l.definition).close('Code')
+      else x.empty('Code', attrs)
+    }
+    x.close('Code')
+  }
+  x.close('Codes').close('CodeBook')
+}
+
+function writeSelection(x: XmlWriter, sel: PlannedSelection): void {
+  x.open('PlainTextSelection', {
+    guid: sel.guid,
+    name: sel.name,
+    startPosition: sel.start,
+    endPosition: sel.end,
+    creatingUser: sel.user,
+    creationDateTime: sel.createdAt,
+    modifyingUser: sel.user,
+    modifiedDateTime: sel.updatedAt,
+  })
+  for (const code of sel.codes) {
+    x.open('Coding', {
+      guid: guidFor('coding', sel.guid, code),
+      creatingUser: sel.user,
+      creationDateTime: sel.createdAt,
+    })
+    x.empty('CodeRef', { targetGUID: code })
+    x.close('Coding')
+  }
+  if (sel.note) x.empty('NoteRef', { targetGUID: sel.note.guid })
+  x.close('PlainTextSelection')
+}
+
 export async function writeQdpx(input: QdpxExportInput): Promise<QdpxExportResult> {
   const users = [...input.coders]
   const layers: Array<[QdpxCoder, QdpxLayer]> = input.coders.map((c) => [
@@ -122,15 +170,12 @@ export async function writeQdpx(input: QdpxExportInput): Promise<QdpxExportResul
     layers.push([GOLD_USER, input.gold])
   }
   const userGuid = new Map(users.map((u) => [u.id, guidFor('user', u.id)]))
-  const codeGuid = new Map<string, string>()
-  const labelOrder = new Map<string, number>()
+  const codes = new Map<string, { guid: string; order: number }>()
   for (const d of input.codebook.dimensions)
-    for (const l of d.labels) {
-      codeGuid.set(`${d.id}/${l.id}`, guidFor('code', d.id, l.id))
-      labelOrder.set(`${d.id}/${l.id}`, labelOrder.size)
-    }
+    for (const l of d.labels)
+      codes.set(`${d.id}/${l.id}`, { guid: guidFor('code', d.id, l.id), order: codes.size })
 
-  const tally = { flattened: 0, uncertain: 0, unknownLabel: 0, unknownUnit: 0 }
+  const tally: ExportTally = { flattened: 0, uncertain: 0, unknownLabel: 0, unknownUnit: 0 }
   const counts = { sources: 0, selections: 0, codings: 0, notes: 0, users: users.length }
   const notes: Array<{ guid: string; user: string; at?: string; text: string; name: string }> = []
   const variables = new Map<string, string>()
@@ -152,24 +197,7 @@ export async function writeQdpx(input: QdpxExportInput): Promise<QdpxExportResul
       x.empty('User', { guid: userGuid.get(u.id), name: u.name || u.id, id: u.id })
     x.close('Users')
   }
-  if (input.codebook.dimensions.length) {
-    x.open('CodeBook').open('Codes')
-    for (const d of input.codebook.dimensions) {
-      x.open('Code', { guid: guidFor('code', d.id), name: d.name, isCodable: false })
-      for (const l of d.labels) {
-        const attrs = {
-          guid: codeGuid.get(`${d.id}/${l.id}`),
-          name: l.name,
-          isCodable: true,
-          color: l.color,
-        }
-        if (l.definition) x.open('Code', attrs).text('Description', l.definition).close('Code')
-        else x.empty('Code', attrs)
-      }
-      x.close('Code')
-    }
-    x.close('Codes').close('CodeBook')
-  }
+  writeCodeBook(x, input.codebook, codes)
   if (variables.size) {
     x.open('Variables')
     for (const [name, guid] of variables)
@@ -186,74 +214,28 @@ export async function writeQdpx(input: QdpxExportInput): Promise<QdpxExportResul
     files.push([sourcePath(guid), positions.written])
     counts.sources++
     x.open('TextSource', { guid, name: doc.id, plainTextPath: `internal://${guid}.txt` })
-    const selections: Array<{ start: number; order: number; write: () => void }> = []
-    layers.forEach(([coder, layer], order) => {
+    const coders: CoderOnDocument[] = layers.map(([coder, layer]) => {
       const own = input.layerUnits?.[coder.id]?.[doc.id]
-      const units = own ? new Map(own.map((u) => [u.id, u])) : shared
-      for (const [unitId, a] of Object.entries(layer[doc.id] ?? {})) {
-        const unit = units.get(unitId)
-        if (!unit) {
-          tally.unknownUnit++
-          continue
-        }
-        const labels = new Set<string>()
-        for (const s of a.statements)
-          for (const [dim, ids] of Object.entries(s.values))
-            for (const id of ids) {
-              if (codeGuid.has(`${dim}/${id}`)) labels.add(`${dim}/${id}`)
-              else tally.unknownLabel++
-            }
-        if (a.statements.filter((s) => Object.values(s.values).some((v) => v.length)).length > 1)
-          tally.flattened++
-        if (a.uncertain) tally.uncertain++
-        const note = a.note.trim()
-        if (labels.size === 0 && !note) continue
-        const sel = guidFor('selection', guid, unitId, userGuid.get(coder.id)!)
-        const user = userGuid.get(coder.id)!
-        const noteGuid = note ? guidFor('note', sel) : undefined
-        if (noteGuid)
-          notes.push({
-            guid: noteGuid,
-            user,
-            at: dateTime(a.createdAt),
-            text: a.note,
-            name: `${doc.id} ${unitId}`,
-          })
-        const ordered = [...labels].sort((p, q) => labelOrder.get(p)! - labelOrder.get(q)!)
-        selections.push({
-          start: unit.start,
-          order,
-          write: () => {
-            counts.selections++
-            x.open('PlainTextSelection', {
-              guid: sel,
-              name: doc.text.slice(unit.start, unit.end).slice(0, 60),
-              startPosition: positions.of(unit.start),
-              endPosition: positions.of(unit.end),
-              creatingUser: user,
-              creationDateTime: dateTime(a.createdAt),
-              modifyingUser: user,
-              modifiedDateTime: dateTime(a.updatedAt),
-            })
-            for (const key of ordered) {
-              const code = codeGuid.get(key)!
-              counts.codings++
-              x.open('Coding', {
-                guid: guidFor('coding', sel, code),
-                creatingUser: user,
-                creationDateTime: dateTime(a.createdAt),
-              })
-              x.empty('CodeRef', { targetGUID: code })
-              x.close('Coding')
-            }
-            if (noteGuid) x.empty('NoteRef', { targetGUID: noteGuid })
-            x.close('PlainTextSelection')
-          },
-        })
+      return {
+        userGuid: userGuid.get(coder.id)!,
+        annotations: layer[doc.id] ?? {},
+        units: own ? new Map(own.map((u) => [u.id, u])) : shared,
       }
     })
-    selections.sort((p, q) => p.start - q.start || p.order - q.order)
-    for (const s of selections) s.write()
+    const context = {
+      documentId: doc.id,
+      sourceGuid: guid,
+      text: doc.text,
+      positionOf: positions.of,
+      codes,
+      tally,
+    }
+    for (const sel of planSelections(coders, context)) {
+      counts.selections++
+      counts.codings += sel.codes.length
+      writeSelection(x, sel)
+      if (sel.note) notes.push({ ...sel.note, user: sel.user, at: sel.createdAt })
+    }
     for (const [key, value] of metaEntries(doc.meta)) {
       x.open('VariableValue')
         .empty('VariableRef', { targetGUID: variables.get(key) })
