@@ -7,17 +7,12 @@ import { join } from 'node:path'
 import type { DocumentView } from '../../electron/contract/model'
 import { openCoder } from '../support/syncCoder'
 import { syncOnce } from '../support/syncFolders'
-import { expect, test } from './harness'
+import { expect, test, type Harness } from './harness'
 
 const DOC = '000_21441c4ccb80678e'
 
-test('two coders code the same sentences; the team dialog shows alpha per dimension and the coder pair', async ({
-  harness,
-}) => {
-  const app = await harness.start({ annotator: 'Ana' })
-  await app.ready()
-
-  // Ben codes four sentences on his laptop: critical, critical, supportive, critical.
+/** Ben codes four sentences on his laptop (critical, critical, supportive, critical); sync. */
+async function benCodes(harness: Harness): Promise<void> {
   const benProject = join(harness.dataDir, 'ben', 'project')
   await syncOnce(harness.projectDir, benProject)
   const ben = await openCoder(benProject, 'Ben', join(harness.dataDir, 'ben'))
@@ -31,6 +26,15 @@ test('two coders code the same sentences; the team dialog shows alpha per dimens
     })
   await ben.close()
   await syncOnce(benProject, harness.projectDir)
+}
+
+test('two coders code the same sentences; the team dialog shows alpha per dimension and the coder pair', async ({
+  harness,
+}) => {
+  const app = await harness.start({ annotator: 'Ana' })
+  await app.ready()
+
+  await benCodes(harness)
   await expect(
     app.page.getByRole('navigation').getByRole('button', { name: /Coded by Ben 4/ }),
   ).toBeVisible()
@@ -60,4 +64,32 @@ test('two coders code the same sentences; the team dialog shows alpha per dimens
   })
   await expect(pair).toContainText('0.750')
   await expect(pair.getByRole('cell').first()).toHaveText('4')
+})
+
+test.describe('in German', () => {
+  test.use({ locale: 'de-DE' })
+
+  test('the reliability view speaks German, numbers and reasons included', async ({ harness }) => {
+    const app = await harness.start({ annotator: 'Ana' })
+    await app.ready()
+    await benCodes(harness)
+    await expect(
+      app.page.getByRole('navigation').getByRole('button', { name: /Codiert von Ben 4/ }),
+    ).toBeVisible()
+    await app.sentences.first().click()
+    await app.press('2', 'ArrowDown', '2', 'ArrowDown', '1', 'ArrowDown', '1')
+    await app.waitSaved()
+
+    await app.toolbar.getByRole('button', { name: 'Team', exact: true }).click()
+    const panel = app.page
+      .getByRole('dialog', { name: 'Team' })
+      .getByRole('region', { name: 'Übereinstimmung der Codierenden' })
+    await panel.getByRole('button', { name: 'Übereinstimmung berechnen' }).click()
+    const stance = panel.getByRole('row', { name: /^Haltung / })
+    await expect(stance).toContainText('0,533')
+    await expect(stance).toContainText('nicht reliabel')
+    await expect(panel.getByRole('row', { name: /^Akteur / })).toContainText(
+      'nicht bestimmbar: Die Codierenden haben durchweg einen einzigen Wert vergeben',
+    )
+  })
 })
