@@ -37,9 +37,7 @@ export async function projectReliability(
   const nameOf = new Map(status.coders.map((c) => [c.id, c.name]))
   // A coder without a single label (this machine's, before coding) is no coder of the report.
   const ids = [...byCoder.keys()]
-    .filter((id) =>
-      [...(byCoder.get(id)?.values() ?? [])].some((a) => Object.keys(a).length > 0),
-    )
+    .filter((id) => [...(byCoder.get(id)?.values() ?? [])].some((a) => Object.keys(a).length > 0))
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
   const layers: CoderAnnotations[] = ids.map((coder) => ({
     coder,
