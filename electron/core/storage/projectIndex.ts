@@ -162,23 +162,29 @@ export class ProjectIndex {
     if (this.flushTimer || this.stopped) return
     this.flushTimer = setTimeout(() => {
       this.flushTimer = null
-      void this.flush()
+      // The index is a cache rebuilt from the files on open: a timed write that fails (the
+      // folder went away, a disk hiccup) is retried by the next one and must not crash the app.
+      this.flush().catch(() => undefined)
     }, INDEX_FLUSH_MS)
   }
 
   private flush(): Promise<void> {
-    this.flushing = this.flushing.then(async () => {
-      const seen = new Map([...this.dirty].map((id) => [id, this.changes.get(id) ?? 0]))
-      this.file.data = { schemaVersion: SCHEMA_VERSION, documents: [...this.entries.values()] }
-      await this.file.write()
-      // A mark stays while its document changed again, or is being written, after the snapshot.
-      for (const [id, count] of seen) {
-        if ((this.inFlight.get(id) ?? 0) === 0 && (this.changes.get(id) ?? 0) === count)
-          this.dirty.delete(id)
-      }
-      if (this.dirty.size === 0) await rm(this.dirtyFile, { force: true })
-      else await writeAtomically(this.dirtyFile, [...this.dirty].map((id) => `${id}\n`).join(''))
-    })
+    // Each write waits for the one before, whether it succeeded or not: one failure must not
+    // stop every later write of the index.
+    this.flushing = this.flushing
+      .catch(() => undefined)
+      .then(async () => {
+        const seen = new Map([...this.dirty].map((id) => [id, this.changes.get(id) ?? 0]))
+        this.file.data = { schemaVersion: SCHEMA_VERSION, documents: [...this.entries.values()] }
+        await this.file.write()
+        // A mark stays while its document changed again, or is being written, after the snapshot.
+        for (const [id, count] of seen) {
+          if ((this.inFlight.get(id) ?? 0) === 0 && (this.changes.get(id) ?? 0) === count)
+            this.dirty.delete(id)
+        }
+        if (this.dirty.size === 0) await rm(this.dirtyFile, { force: true })
+        else await writeAtomically(this.dirtyFile, [...this.dirty].map((id) => `${id}\n`).join(''))
+      })
     return this.flushing
   }
 }
