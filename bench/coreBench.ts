@@ -8,7 +8,8 @@ import { join } from 'node:path'
 import { readIndexFile } from '../electron/core/storage/files'
 import type { Workbench } from '../electron/core/workbench'
 import { emit } from './child'
-import { exportJsonl } from './exportAdapter'
+import { exportAs, exportJsonl, type JsonlExport } from './exportAdapter'
+import { csvFloor, jsonlFloor, type Floor } from './exportFloor'
 import {
   emitLatencies,
   PACED_CHANGES,
@@ -23,6 +24,7 @@ import {
 import { buildSyntheticDocument, documentId } from './projectGen'
 import { mulberry32, pick } from './prng'
 import { openBenchWorkbench } from './setup'
+import { startSyncWriter } from './syncWriter'
 import { log, mb, metric, percentile } from './stats'
 
 /** Label changes on the sample project the app creates on first start (5 articles). */
@@ -147,6 +149,8 @@ export async function coreStage(args: CoreArgs): Promise<{ p50: number }> {
   )
   pacedProbe.report(pacedTimes)
 
+  await changesWhileSyncing(workbench, args, changes, random)
+
   const rssBeforeExport = process.memoryUsage().rss
   emit(
     metric(
@@ -157,9 +161,11 @@ export async function coreStage(args: CoreArgs): Promise<{ p50: number }> {
       'after open + label changes',
     ),
   )
+  const c0 = process.cpuUsage()
   const t0 = performance.now()
   const exported = await exportJsonl(workbench.service.repo, args.exportFile)
   const exportSeconds = (performance.now() - t0) / 1000
+  const exportCpu = cpuSince(c0)
   log(
     `export: ${exported.sentences} sentences, ${exported.lines} lines, ${mb(exported.bytes).toFixed(0)} MB in ${exportSeconds.toFixed(1)} s`,
   )
@@ -173,7 +179,6 @@ export async function coreStage(args: CoreArgs): Promise<{ p50: number }> {
   )
   emit(metric('export_jsonl_s', exportSeconds, 's', null))
   emit(metric('export_jsonl_mb', mb((await stat(args.exportFile)).size), 'MB', null))
-  await rm(args.exportFile, { force: true })
 
   const rss = process.memoryUsage().rss
   const peak = process.resourceUsage().maxRSS * 1024
@@ -197,6 +202,18 @@ export async function coreStage(args: CoreArgs): Promise<{ p50: number }> {
     ),
   )
   emit(metric('main_process_heap_used_mb', mb(process.memoryUsage().heapUsed), 'MB', null))
+
+  // The floors come after the memory figures: reading the rows back is the bench's, not the app's.
+  await compareWithFloor('jsonl', exported, exportSeconds, exportCpu, args.exportFile, jsonlFloor)
+  const csvFile = args.exportFile.replace(/\.jsonl$/, '') + '.csv'
+  const c1 = process.cpuUsage()
+  const t1 = performance.now()
+  const csv = await exportAs(workbench.service.repo, 'csv-sentences', csvFile)
+  const csvSeconds = (performance.now() - t1) / 1000
+  const csvCpu = cpuSince(c1)
+  log(`export csv: ${csv.lines} rows, ${mb(csv.bytes).toFixed(0)} MB in ${csvSeconds.toFixed(1)} s`)
+  emit(metric('export_csv_sentences_per_s', csv.sentences / csvSeconds, 'sentences/s', null))
+  await compareWithFloor('csv', csv, csvSeconds, csvCpu, csvFile, csvFloor)
   await workbench.close()
   return { p50: percentile(times, 50) }
 }
@@ -232,4 +249,136 @@ async function openBreakdown(projectDir: string, workbench: Workbench): Promise<
   )
   emit(metric('open_index_validate_ms', validateMs, 'ms', null))
   emit(metric('list_documents_payload_mb', mb(payload), 'MB', null))
+}
+
+/**
+ * The export beside its floor, in rows per second: the same rows serialised the plainest way
+ * and written from one thread (exportFloor.ts), measured now, in the same process.
+ */
+async function compareWithFloor(
+  format: 'jsonl' | 'csv',
+  exported: JsonlExport,
+  seconds: number,
+  cpuMs: number,
+  file: string,
+  floorOf: (file: string, out: string) => Promise<Floor>,
+): Promise<void> {
+  const rowsPerSecond = exported.lines / seconds
+  const floor = await floorOf(file, `${file}.floor`)
+  await rm(file, { force: true })
+  const floorRate = floor.rows / (floor.ms / 1000)
+  log(
+    `${format} floor: ${floor.rows} rows serialised and written in ${floor.ms.toFixed(0)} ms ` +
+      `(CPU ${floor.cpuMs.toFixed(0)} ms), ${Math.round(floorRate)} rows/s; the export ${Math.round(rowsPerSecond)} rows/s ` +
+      `(${(seconds * 1000).toFixed(0)} ms, CPU of all its threads ${cpuMs.toFixed(0)} ms)`,
+  )
+  // Under load wall time lies; CPU time per row says what the code costs (the export's CPU
+  // counts every worker thread, so this ratio is the harsher one).
+  emit(
+    metric(
+      `export_${format}_cpu_vs_floor`,
+      floor.cpuMs / floor.rows / (cpuMs / exported.lines),
+      'x',
+      null,
+      'floor CPU ms per row / export CPU ms per row (all threads), same run',
+    ),
+  )
+  emit(
+    metric(
+      `export_${format}_rows_per_s`,
+      rowsPerSecond,
+      'rows/s',
+      null,
+      `every line the export wrote; floor: ${format === 'jsonl' ? 'JSON.stringify' : 'minimal CSV quoting'} of the same rows from one thread`,
+      floorRate,
+    ),
+  )
+  emit(
+    metric(
+      `export_${format}_vs_floor`,
+      rowsPerSecond / floorRate,
+      'x',
+      '>= 1',
+      'export rows/s / floor rows/s, same run',
+    ),
+  )
+}
+
+/**
+ * Changes while the sync writer runs, at an analyst's pace: the watcher waits for 250 ms without
+ * events before it rescans, and our own writes are events too, so quicker changes would starve
+ * the rescans this run is meant to meet.
+ */
+const SYNC_CHANGES = PACED_CHANGES
+const SYNC_PACE_MS = PACED_MS
+
+/**
+ * Label changes while another process writes other coders' layer files into the project, as a
+ * sync engine does; the app's watcher notices them and rescans the folder meanwhile.
+ */
+async function changesWhileSyncing(
+  workbench: Workbench,
+  args: CoreArgs,
+  changes: Change[],
+  random: () => number,
+): Promise<void> {
+  const team = (workbench.service as unknown as { team?: { scan: () => Promise<boolean> } }).team
+  const scans: number[] = []
+  const scan = team?.scan
+  if (team && scan)
+    team.scan = async function (this: unknown) {
+      const t = performance.now()
+      try {
+        return await scan.call(team)
+      } finally {
+        scans.push(performance.now() - t)
+      }
+    }
+  const writer = await startSyncWriter({
+    projectDir: args.projectDir,
+    documents: args.documents,
+    seed: args.seed,
+    coders: 3,
+    burst: 20,
+    pauseMs: 400,
+  })
+  const synced = changes.slice(0, SYNC_CHANGES).map((c) => ({ ...c, input: stanceInput(random) }))
+  const probe = probeRepository(workbench, 'label_change_big_syncing')
+  const c0 = process.cpuUsage()
+  const times = await timeChanges(
+    workbench.handlers,
+    synced,
+    () => SYNC_PACE_MS[0] + random() * (SYNC_PACE_MS[1] - SYNC_PACE_MS[0]),
+  )
+  const cpu = process.cpuUsage(c0)
+  probe.stop()
+  const written = await writer.stop()
+  if (team && scan) team.scan = scan
+  await verifyOnDisk(args.projectDir, synced)
+  log(
+    `while syncing: the writer put ${written} other coders' files into the project; ${scans.length} rescans, ` +
+      `p50 ${percentile(scans, 50).toFixed(0)} ms, max ${Math.max(0, ...scans).toFixed(0)} ms; ` +
+      `main CPU ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms over the changes`,
+  )
+  emitLatencies(
+    'label_change_big_syncing_ms',
+    times,
+    '<= 10',
+    `label change, big project, while another process writes other coders' files`,
+  )
+  emit(
+    metric(
+      'team_rescan_ms_p50',
+      scans.length ? percentile(scans, 50) : null,
+      'ms',
+      null,
+      `the watcher's rescan of the project while syncing (${scans.length} of them)`,
+    ),
+  )
+  probe.report(times)
+}
+
+function cpuSince(start: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(start)
+  return (used.user + used.system) / 1000
 }

@@ -13,8 +13,17 @@ export interface JsonlExport {
   bytes: number
 }
 
-export async function exportJsonl(repo: ProjectRepository, out: string): Promise<JsonlExport> {
-  const result = await exportProject(repo, { format: 'jsonl', out })
+export function exportJsonl(repo: ProjectRepository, out: string): Promise<JsonlExport> {
+  return exportAs(repo, 'jsonl', out)
+}
+
+/** One file of a format: JSONL, or the CSV of one row per sentence. */
+export async function exportAs(
+  repo: ProjectRepository,
+  format: 'jsonl' | 'csv-sentences',
+  out: string,
+): Promise<JsonlExport> {
+  const result = await exportProject(repo, { format, out })
   return {
     sentences: result.sentences,
     lines: result.units,

@@ -50,7 +50,8 @@ async function loadAll(projectDir: string): Promise<NaiveDb> {
       batch.map((n) => read(join('annotations', BENCH_CODER), n)),
     )) as AnnotationFile[]
     docs.forEach((doc, j) => {
-      data.documents.push(doc.document)
+      // A document's import time now lives in the importing coder's layer.
+      data.documents.push({ ...doc.document, importedAt: anns[j].imported?.at ?? '' })
       data.annotations[doc.document.id] = anns[j].annotations
     })
   }

@@ -1,7 +1,7 @@
 /**
  * The reliability benchmark: the full report of 10 coders × 5,000 sentences × 3 dimensions
  * (stance, single choice; actors and arguments, multiple choice) in ≤ 1 s, and the bootstrap of
- * alpha, 1,000 resamples, in ≤ 2 s. Not yet a stage of run.ts; run it alone with
+ * alpha, 1,000 resamples, in ≤ 2 s. The `reliability` stage of run.ts; run it alone with
  * `npx tsx bench/reliability.ts [--seed S] [--runs N]`, or call runReliabilityBench().
  * stdout: one JSON line per metric, as run.ts prints them.
  */

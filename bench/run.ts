@@ -16,7 +16,7 @@ import type { IndexEntry } from '../electron/core/storage/files'
 import { runStage } from './child'
 import { CORPUS_DIR, REPO } from './setup'
 import { finishProject, SENTENCES_PER_ARTICLE } from './projectGen'
-import { log, metric, type Metric } from './stats'
+import { log, markdownTable, metric, type Metric } from './stats'
 
 interface Options {
   sentences: number
@@ -25,6 +25,8 @@ interface Options {
   renderer: string | null
   /** Stages to run (all when null). */
   only: Set<string> | null
+  /** Print a CPU profile of the renderer's key presses. */
+  profile: boolean
 }
 
 function parseOptions(argv: string[]): Options {
@@ -34,6 +36,7 @@ function parseOptions(argv: string[]): Options {
     keep: false,
     renderer: null,
     only: null,
+    profile: false,
   }
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]
@@ -41,10 +44,11 @@ function parseOptions(argv: string[]): Options {
     else if (a === '--seed') options.seed = Number(argv[++i])
     else if (a === '--renderer') options.renderer = argv[++i]
     else if (a === '--keep') options.keep = true
+    else if (a === '--profile') options.profile = true
     else if (a === '--only') options.only = new Set(argv[++i].split(','))
     else
       throw new Error(
-        `unknown option ${a}; use --sentences N, --seed S, --renderer DIR, --only a,b, --keep`,
+        `unknown option ${a}; use --sentences N, --seed S, --renderer DIR, --only a,b, --keep, --profile`,
       )
   }
   if (!Number.isInteger(options.sentences) || options.sentences < SENTENCES_PER_ARTICLE * 2)
@@ -52,7 +56,11 @@ function parseOptions(argv: string[]): Options {
   return options
 }
 
-const print = (m: Metric) => process.stdout.write(`${JSON.stringify(m)}\n`)
+const printed: Metric[] = []
+const print = (m: Metric) => {
+  printed.push(m)
+  process.stdout.write(`${JSON.stringify(m)}\n`)
+}
 const failures: string[] = []
 let only: Set<string> | null = null
 
@@ -104,6 +112,13 @@ async function main(): Promise<void> {
   )
   print(metric('machine_load_1m_at_end', loadavg()[0], 'runnable', null))
   print(metric('bench_wall_s', wall, 's', '<= 300'))
+  const load = loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')
+  process.stdout.write(
+    `\n${markdownTable(printed)}\n\n${cpus().length} cores; load average at the end ${load} (1, 5, 15 min); ${codeState()}; ` +
+      `${failures.length ? `failed stages: ${failures.join(', ')}` : 'every stage ran'}\n`,
+  )
   if (failures.length > 0) process.exitCode = 1
 }
 
@@ -208,8 +223,16 @@ async function measure(options: Options, runDir: string): Promise<void> {
         'naive p50 / ours p50, same project',
       ),
     )
+  await stage('reliability', { seed: options.seed })
+  await stage('suggest', {})
   if (rendererDir)
-    await stage('ui', { projectDir, dataDir: join(runDir, 'ui'), rendererDir, presses: 200 })
+    await stage('ui', {
+      projectDir,
+      dataDir: join(runDir, 'ui'),
+      rendererDir,
+      presses: 200,
+      profile: options.profile,
+    })
 }
 
 main().catch((e) => {

@@ -9,6 +9,8 @@ import { CORPUS_DIR } from './setup'
 import { article } from './germanText'
 import { importStage } from './importBench'
 import { naiveStage } from './naiveBench'
+import { runReliabilityBench } from './reliability'
+import { suggestStage } from './suggest'
 import { writeDocuments } from './projectGen'
 import { buildRenderer } from './rendererBuild'
 import { collectText, segmentSpeed } from './segmentBench'
@@ -30,6 +32,11 @@ async function generateStage(args: { dir: string; seed: number; from: number; to
   return writeDocuments(args.dir, args.seed, args.from, args.to, codebook)
 }
 
+/** The 10 coders × 5,000 sentences × 3 dimensions report and its bootstrap (bench/reliability.ts). */
+async function reliabilityStage(args: { seed: number }): Promise<void> {
+  for (const m of runReliabilityBench(args.seed)) emit(m)
+}
+
 const STAGES: Record<string, (args: never) => Promise<unknown>> = {
   buildRenderer,
   generate: generateStage,
@@ -39,6 +46,8 @@ const STAGES: Record<string, (args: never) => Promise<unknown>> = {
   core: coreStage,
   naive: naiveStage,
   ui: uiStage,
+  reliability: reliabilityStage,
+  suggest: suggestStage,
 }
 
 const [name, raw] = process.argv.slice(2)

@@ -9,6 +9,11 @@ export interface Metric {
   pass?: boolean
   /** Why a value is missing or what it means, when that is not obvious. */
   note?: string
+  /**
+   * What the figure should be compared with on this machine, measured in the same run and in
+   * the same unit (the serialiser's own speed for an export, the wait for a frame for a key).
+   */
+  floor?: number
 }
 
 /** Nearest-rank percentile (p in 0..100) of unsorted samples. */
@@ -31,6 +36,7 @@ export function metric(
   unit: string,
   target: string | null,
   note?: string,
+  floor?: number,
 ): Metric {
   const m: Metric = {
     metric: name,
@@ -45,7 +51,36 @@ export function metric(
     else if (op === '>=') m.pass = m.value >= Number(bound)
   }
   if (note) m.note = note
+  if (floor !== undefined && Number.isFinite(floor)) m.floor = round(floor)
   return m
+}
+
+const cell = (v: number | null | undefined) =>
+  v === null || v === undefined ? '–' : v.toLocaleString('en-US', { maximumFractionDigits: 2 })
+
+/**
+ * The run's figures as a markdown table the README can take as is: every metric with a target
+ * or a floor, the floor beside the figure with the ratio (measured / floor), the load it ran at.
+ */
+export function markdownTable(metrics: readonly Metric[]): string {
+  const rows = metrics.filter(
+    (m) => m.target !== null || m.floor !== undefined || m.metric.startsWith('machine_load'),
+  )
+  const lines = [
+    '| metric | measured | floor (ratio) | target | pass |',
+    '| --- | ---: | ---: | :---: | :---: |',
+  ]
+  for (const m of rows) {
+    const floor =
+      m.floor === undefined
+        ? ''
+        : `${cell(m.floor)} (${m.value === null || m.floor === 0 ? '–' : cell(m.value / m.floor)}×)`
+    const pass = m.pass === undefined ? '' : m.pass ? 'pass' : '**FAIL**'
+    lines.push(
+      `| ${m.metric.replaceAll('|', '\\|')} | ${cell(m.value)} ${m.unit} | ${floor} | ${m.target ?? ''} | ${pass} |`,
+    )
+  }
+  return lines.join('\n')
 }
 
 export function mb(bytes: number): number {

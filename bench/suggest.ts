@@ -1,6 +1,6 @@
 /**
  * The learned suggestions' benchmark (issue 14): `npx tsx bench/suggest.ts [--data DIR]`.
- * Not part of `npm run bench`. Prints one JSON line per metric, {"metric","value","unit",
+ * Also the `suggest` stage of `npm run bench`. Alone, it prints one JSON line per metric, {"metric","value","unit",
  * "target","pass"}, like the main benchmark:
  * - speed, on synthetic German-like sentences (bench/germanText.ts) with four stance labels:
  *   an online update after one label at 5,000 coded sentences (p50, p95), a full retrain on
@@ -13,6 +13,7 @@ import { execFileSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { loadavg } from 'node:os'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { performance } from 'node:perf_hooks'
 import { segmentText } from '../electron/core/corpus/segment'
 import { parseDataset } from '../electron/core/suggest/dataset'
@@ -20,6 +21,7 @@ import { evaluate } from '../electron/core/suggest/evaluate'
 import type { SentenceInput } from '../electron/core/suggest/features'
 import { SuggestionModel, type LabeledSentence } from '../electron/core/suggest/model'
 import { SuggestionWorker } from '../electron/core/suggest/workerClient'
+import { emit as emitToDriver } from './child'
 import { article } from './germanText'
 import { mulberry32 } from './prng'
 import { REPO } from './setup'
@@ -38,8 +40,10 @@ function cpuNote(ms: number): string {
   return `CPU time ${ms.toFixed(0)} ms; load average ${loadavg()[0].toFixed(2)}`
 }
 
+/** In a stage of `npm run bench` the line goes to the driver; alone, to stdout. */
 function emit(m: Metric): void {
-  process.stdout.write(`${JSON.stringify(m)}\n`)
+  if (process.send) emitToDriver(m)
+  else process.stdout.write(`${JSON.stringify(m)}\n`)
 }
 
 /** Sentences of synthetic articles, with their positions, until `n` are collected. */
@@ -111,7 +115,7 @@ function speed(): void {
   const t = performance.now()
   const c = cpuMs()
   let sure = 0
-  for (const input of uncoded) sure += model.predict(input)[0].probability
+  for (const p of model.predictMany(uncoded)) sure += p[0].probability
   const predictMs = performance.now() - t
   emit(
     metric(
@@ -265,6 +269,13 @@ function quality(dir: string): void {
   )
 }
 
+/** The whole suggestion benchmark: speed, through the worker, quality beside scikit-learn. */
+export async function suggestStage(args: { data?: string } = {}): Promise<void> {
+  speed()
+  await throughWorker()
+  quality(args.data ?? join(REPO, '../shared/classification'))
+}
+
 async function main(argv: string[]): Promise<void> {
   const at = argv.indexOf('--data')
   const data = at >= 0 ? argv[at + 1] : join(REPO, '../shared/classification')
@@ -273,9 +284,7 @@ async function main(argv: string[]): Promise<void> {
       .map((l) => l.toFixed(2))
       .join(' ')}`,
   )
-  speed()
-  await throughWorker()
-  quality(data)
+  await suggestStage({ data })
   log(
     `load average at end: ${loadavg()
       .map((l) => l.toFixed(2))
@@ -283,4 +292,4 @@ async function main(argv: string[]): Promise<void> {
   )
 }
 
-await main(process.argv.slice(2))
+if (process.argv[1] === fileURLToPath(import.meta.url)) await main(process.argv.slice(2))

@@ -17,6 +17,7 @@ import { installKeyProbe, loadProbe, type LoadMarks } from './pageProbes'
 import { rendererRss } from './processMemory'
 import { log, mb, metric } from './stats'
 import { keyPresses, scrolling } from './uiInteraction'
+import { profiled, selfTimes } from './cpuProfile'
 
 const READY_TIMEOUT_MS = 120_000
 const VIEWPORT = { width: 1400, height: 900 }
@@ -26,6 +27,8 @@ export interface UiArgs {
   dataDir: string
   rendererDir: string
   presses: number
+  /** Also record a CPU profile of key presses and print where the time goes. */
+  profile?: boolean
 }
 
 interface Call {
@@ -128,7 +131,37 @@ export async function uiStage(args: UiArgs): Promise<void> {
     }
 
     await page.evaluate(installKeyProbe)
-    await keyPresses(page, args.presses)
+    await keyPresses(page, args.presses, {
+      prefix: 'keypress',
+      cdp,
+      paintTarget: null,
+      scriptTarget: null,
+    })
+    // A slow laptop, as Lighthouse emulates one: the renderer's CPU slowed 4×.
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 })
+    await keyPresses(page, args.presses, {
+      prefix: 'keypress_4x',
+      cdp,
+      paintTarget: '<= 16',
+      scriptTarget: '<= 4',
+    })
+    if (args.profile) {
+      // A separate run: the profiler's own cost must not be in the figures above.
+      const profile = await profiled(cdp, () =>
+        keyPresses(page, 60, {
+          prefix: 'profiled_keypress_4x',
+          cdp,
+          paintTarget: null,
+          scriptTarget: null,
+        }),
+      )
+      log(
+        `renderer self time over 60 presses at 4× (CPU profile): ${selfTimes(profile)
+          .map((f) => `${f.name} ${f.ms.toFixed(1)} ms`)
+          .join(' | ')}`,
+      )
+    }
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 })
     await scrolling(page, 'document_list', { x: 130, y: 500 }, 40, 0)
     await scrolling(page, 'article', { x: 700, y: 500 }, 20, 20)
 
