@@ -17,6 +17,7 @@ import { addToImportedLayer } from '../../electron/core/exchange/layers'
 import { exportProject } from '../../electron/core/export/exporter'
 import { readViewSync } from '../../electron/core/storage/bulkRead'
 import { readProfiles, writeProfile } from '../../electron/core/team/coders'
+import { GoldStore } from '../../electron/core/adjudication/goldStore'
 import { readQdpx } from '../../electron/core/exchange/qdpxRead'
 import { writeQdpx, type QdpxLayer } from '../../electron/core/exchange/qdpxWrite'
 import { mapSelections, type MappedCodings } from '../../electron/core/exchange/selections'
@@ -327,5 +328,58 @@ describe('qdpx through the export and the import of a project', () => {
     } finally {
       await copy.close()
     }
+  })
+})
+
+describe('qdpx with a gold layer', () => {
+  let dir: string
+  let cleanup: () => Promise<void>
+  beforeEach(async () => ({ dir, cleanup } = await tempDir('qdpx-gold-')))
+  afterEach(() => cleanup())
+
+  it('exports the adjudicated gold as the user "Gold standard" beside the coders', async () => {
+    const codebook = await loadDefaultCodebook(SAMPLE_CORPUS)
+    const repo = await openLowdbRepository(join(dir, 'team'), {
+      create: { name: 'Gipfel', codebook },
+      lock: false,
+      coder: CODERS[0].id,
+    })
+    const files = (await readdir(SAMPLE_CORPUS)).filter((f) => f.endsWith('.txt'))
+    await importPaths(repo, [join(SAMPLE_CORPUS, files[0])])
+    const doc = await repo.getDocument(repo.listDocuments()[0].id)
+    const [first, second] = doc.units.filter(isAnnotatable)
+    const decided = (labels: string[]) => ({
+      values: {
+        stance: {
+          labels,
+          coders: [CODERS[0].id],
+          origin: 'decided' as const,
+          by: CODERS[0].id,
+          at: '2026-12-01T10:00:00.000Z',
+          note: 'entschieden',
+        },
+      },
+      statements: [{ id: 's1', values: { stance: labels } }],
+    })
+    const store = new GoldStore(repo.path, CODERS[0].id)
+    await store.load()
+    await store.write({
+      ...store.mine(doc.id),
+      sentences: { [first.id]: decided(['critical']), [second.id]: decided(['neutral']) },
+    })
+    const out = join(dir, 'gold.qdpx')
+    await exportProject(repo, { format: 'qdpx' }, out)
+    await repo.close()
+
+    const project = await readQdpx(new Uint8Array(await readFile(out)), 'gold.qdpx')
+    const gold = project.users.find((u) => u.id === 'gold')!
+    expect(gold.name).toBe('Gold standard')
+    const byGold = project.sources[0].selections.filter((s) => s.user === gold.guid)
+    const mapped = mapCodeTree(project.codes, { version: 0, dimensions: [] })
+    const names = byGold.map((s) =>
+      s.codings.map((c) => (mapped.codes.get(c.code) as { name: string }).name),
+    )
+    expect(names).toEqual([['critical'], ['neutral']])
+    expect(byGold.map((s) => project.notes.get(s.notes[0]))).toEqual(['entschieden', 'entschieden'])
   })
 })

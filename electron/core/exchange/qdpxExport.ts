@@ -8,6 +8,8 @@ import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Message } from '../../contract/messages'
 import type { SentenceAnnotation, StoredDocument, Unit } from '../../contract/model'
+import type { GoldSentence } from '../../contract/adjudication'
+import { GoldStore } from '../adjudication/goldStore'
 import { readViewSync } from '../storage/bulkRead'
 import type { ProjectRepository } from '../storage/repository'
 import { readProfiles } from '../team/coders'
@@ -50,6 +52,9 @@ export async function buildQdpx(
   choice: QdpxExportChoice,
 ): Promise<QdpxBuilt> {
   const { profiles } = await readProfiles(repo.path)
+  const golds = new GoldStore(repo.path, repo.coder)
+  await golds.load()
+  const gold: QdpxLayer = {}
   const coderIds = await layerCoders(repo)
   const documents: StoredDocument[] = []
   const layers: Record<string, QdpxLayer> = {}
@@ -73,6 +78,9 @@ export async function buildQdpx(
       ;(layerUnits[coder] ??= {})[id] = view.document.units
       note(coder, view.annotations)
     }
+    const decided = golds.sentences(id)
+    if (decided.size)
+      gold[id] = Object.fromEntries([...decided].map(([unit, g]) => [unit, goldAnnotation(g)]))
     choice.onProgress?.({ done: i + 1, total: choice.ids.length })
   }
   const coders: QdpxCoder[] = coderIds
@@ -92,7 +100,27 @@ export async function buildQdpx(
     coders,
     layers,
     layerUnits,
+    // The gold layer is its own user, unless the export is of one coder's layer.
+    ...(Object.keys(gold).length && !choice.annotator ? { gold } : {}),
     lineEndings: choice.lineEndings,
   })
   return { bytes: result.bytes, counts: result.counts, warnings: result.warnings }
+}
+
+/** A gold sentence as an annotation: its statements, the adjudicators' notes, the decision times. */
+function goldAnnotation(g: GoldSentence): SentenceAnnotation {
+  const values = Object.values(g.values)
+  const times = values.map((v) => v.at).sort()
+  return {
+    statements: g.statements,
+    uncertain: false,
+    note: values
+      .map((v) => v.note?.trim())
+      .filter(Boolean)
+      .join('\n\n'),
+    annotator: 'gold',
+    createdAt: times[0] ?? '',
+    updatedAt: times[times.length - 1] ?? '',
+    codebookVersion: 0,
+  }
 }
