@@ -59,6 +59,22 @@ describe('the suggestion model', () => {
       expect(p[i - 1].probability).toBeGreaterThanOrEqual(p[i].probability)
   })
 
+  it('predicts one sentence and many alike (the blend apart, and compiled into one model)', () => {
+    const single = new SuggestionModel(['supportive', 'critical', 'neutral'], false)
+    single.fit(stanceData(10))
+    const multi = new SuggestionModel(['supportive', 'critical', 'neutral'], true)
+    multi.fit(stanceData(10).map((s, i) => ({ ...s, labels: i % 4 ? s.labels : [] })))
+    const inputs = stanceData(3, 50).map((s) => s.input)
+    for (const model of [single, multi]) {
+      const many = model.predictMany(inputs)
+      inputs.forEach((input, i) => {
+        const one = model.predict(input)
+        expect(one.map((p) => p.label)).toEqual(many[i].map((p) => p.label))
+        one.forEach((p, k) => expect(p.probability).toBeCloseTo(many[i][k].probability, 5))
+      })
+    }
+  })
+
   it('trains deterministically: the same labels give the same probabilities', () => {
     const a = new SuggestionModel(['supportive', 'critical', 'neutral'], false)
     const b = new SuggestionModel(['supportive', 'critical', 'neutral'], false)

@@ -105,8 +105,9 @@ async function predictCommand(args: string[], lock: string): Promise<string> {
     const staging = stageFiles()
     try {
       const file = await staging.open(out)
-      for (const s of data.uncoded) {
-        const p = model.predict(s.input)
+      const predictions = model.predictMany(data.uncoded.map((s) => s.input))
+      for (const [i, s] of data.uncoded.entries()) {
+        const p = predictions[i]
         const chosen = model.choose(p)
         const line = {
           prediction: true,

@@ -27,7 +27,7 @@ export function evaluate(
   model.fit(train)
   const train_s = (performance.now() - startTrain) / 1000
   const startPredict = performance.now()
-  const predicted = test.map((s) => model.choose(model.predict(s.input)))
+  const predicted = model.predictMany(test.map((s) => s.input)).map((p) => model.choose(p))
   const predict_s = (performance.now() - startPredict) / 1000
   return {
     ...quality(

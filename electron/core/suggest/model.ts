@@ -180,9 +180,10 @@ export class SuggestionModel {
     for (const h of hashed) this.vectorizer.observe(h)
     for (let i = 0; i < data.length; i++) {
       const stored = { x: this.vectorizer.vector(hashed[i]), target: this.target(data[i].labels) }
-      this.learnCounts(stored)
+      this.learnCounts(stored, true)
       this.examples.push(stored)
     }
+    this.nb?.settle()
     this.updateClassWeights()
     const order = Int32Array.from(this.examples.keys())
     for (let epoch = 0; epoch < this.options.linear.epochs; epoch++) {
@@ -209,7 +210,22 @@ export class SuggestionModel {
 
   /** A probability per label, likeliest first. */
   predict(input: SentenceInput): Prediction[] {
-    const p = this.probabilities(this.vectorizer.vector(this.featurizer.hash(input, false), false))
+    return this.ranked(this.probabilities(this.vector(input), false))
+  }
+
+  /**
+   * Predictions for many sentences: the blend is compiled into one linear model first, which
+   * costs one pass over the model and pays off from a few hundred sentences on.
+   */
+  predictMany(inputs: readonly SentenceInput[]): Prediction[][] {
+    return inputs.map((input) => this.ranked(this.probabilities(this.vector(input), true)))
+  }
+
+  private vector(input: SentenceInput): SparseVector {
+    return this.vectorizer.vector(this.featurizer.hash(input, false), false)
+  }
+
+  private ranked(p: Float64Array): Prediction[] {
     return this.labels
       .map((label, k) => ({ label, probability: p[k] }))
       .sort((a, b) => b.probability - a.probability)
@@ -221,8 +237,11 @@ export class SuggestionModel {
     return predictions.filter((p) => p.probability >= 0.5).map((p) => p.label)
   }
 
-  private probabilities(x: SparseVector): Float64Array {
+  private probabilities(x: SparseVector, bulk: boolean): Float64Array {
     if (!this.nb) return this.linear.probabilities(x)
+    // One sentence after an update: the two models apart, rather than recompiling the blend
+    // (a pass over all 2^bits × labels weights) for it.
+    if (!bulk && !this.blended) return this.direct(x, this.nb)
     const b = (this.blended ??= this.multi ? this.blendLabels(this.nb) : this.blend(this.nb))
     const K = this.labels.length
     const p = new Float64Array(K)
@@ -248,6 +267,34 @@ export class SuggestionModel {
     for (let k = 0; k < K; k++) sum += p[k] = Math.exp(p[k] - max)
     for (let k = 0; k < K; k++) p[k] /= sum
     return p
+  }
+
+  /** The blend computed from the two models, as `blend` and `blendLabels` compile it. */
+  private direct(x: SparseVector, nb: NaiveBayes): Float64Array {
+    const K = this.labels.length
+    const z = this.linear.scores(x, new Float64Array(K))
+    const { logDenominator, logPrior } = nb.parameters()
+    const ll = new Float64Array(nb.classes)
+    const mass = nb.dot(x, ll)
+    for (let c = 0; c < nb.classes; c++) ll[c] += logPrior[c] - mass * logDenominator[c]
+    if (this.multi) {
+      const beta = this.options.multiBlend
+      for (let k = 0; k < K; k++) {
+        const odds = ll[2 * k] - ll[2 * k + 1]
+        z[k] = 1 / (1 + Math.exp(-((1 - beta) * z[k] + beta * odds)))
+      }
+      return z
+    }
+    const beta = this.options.blend
+    let max = -Infinity
+    for (let k = 0; k < K; k++) {
+      z[k] = (1 - beta) * z[k] + beta * ll[k]
+      max = Math.max(max, z[k])
+    }
+    let sum = 0
+    for (let k = 0; k < K; k++) sum += z[k] = Math.exp(z[k] - max)
+    for (let k = 0; k < K; k++) z[k] /= sum
+    return z
   }
 
   private blend(nb: NaiveBayes): Blend {
@@ -314,11 +361,11 @@ export class SuggestionModel {
     return t
   }
 
-  private learnCounts(s: Stored): void {
+  private learnCounts(s: Stored, deferLog = false): void {
     for (let k = 0; k < s.target.length; k++) {
       if (s.target[k]) this.classCounts[k]++
-      if (this.multi) this.nb?.add(s.x, s.target[k] ? 2 * k : 2 * k + 1)
-      else if (s.target[k]) this.nb?.add(s.x, k)
+      if (this.multi) this.nb?.add(s.x, s.target[k] ? 2 * k : 2 * k + 1, deferLog)
+      else if (s.target[k]) this.nb?.add(s.x, k, deferLog)
     }
   }
 

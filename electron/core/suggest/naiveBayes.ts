@@ -57,8 +57,11 @@ export class NaiveBayes {
     }
   }
 
-  /** Adds one example of class `k` (several for a multi-label example: call once per label). */
-  add(x: SparseVector, k: number): void {
+  /**
+   * Adds one example of class `k`. With `deferLog` the logarithms wait for `settle()`: a full
+   * retrain adds every example first and takes each column's logarithm once.
+   */
+  add(x: SparseVector, k: number, deferLog = false): void {
     const K = this.classes
     const { indices, values } = x
     this.classDocs[k]++
@@ -67,13 +70,20 @@ export class NaiveBayes {
       const f = indices[i]
       const at = f * K + k
       this.counts[at] += values[i]
-      this.logNumerator[at] = Math.log(this.counts[at] + this.alpha)
+      if (!deferLog) this.logNumerator[at] = Math.log(this.counts[at] + this.alpha)
       this.classTotals[k] += values[i]
       if (!this.seen[f]) {
         this.seen[f] = 1
         this.columnsSeen++
       }
     }
+  }
+
+  /** Brings the logarithms up to date after additions with `deferLog`. */
+  settle(): void {
+    const { counts, logNumerator, alpha } = this
+    for (let i = 0; i < counts.length; i++)
+      if (counts[i] > 0) logNumerator[i] = Math.log(counts[i] + alpha)
   }
 
   /**
@@ -96,23 +106,18 @@ export class NaiveBayes {
     return { logNumerator: this.logNumerator, logDenominator, logPrior }
   }
 
-  /** Joint log-likelihoods ln P(k) + Σ x_f ln θ_kf into `out`. */
-  logLikelihoods(x: SparseVector, out: Float64Array): Float64Array {
-    const K = this.classes
+  /** Σ_f x_f·ln(N_cf + α) of every class c into `out`; returns the vector's mass Σ_f x_f. */
+  dot(x: SparseVector, out: Float64Array): number {
+    const C = this.classes
     out.fill(0)
     const { indices, values } = x
     let mass = 0
     for (let i = 0; i < indices.length; i++) {
-      const base = indices[i] * K
+      const base = indices[i] * C
       const v = values[i]
       mass += v
-      for (let k = 0; k < K; k++) out[k] += this.logNumerator[base + k] * v
+      for (let c = 0; c < C; c++) out[c] += this.logNumerator[base + c] * v
     }
-    const columns = Math.max(1, this.columnsSeen)
-    for (let k = 0; k < K; k++) {
-      const prior = Math.log((this.classDocs[k] + 1) / (this.documents + K))
-      out[k] += prior - mass * Math.log(this.classTotals[k] + this.alpha * columns)
-    }
-    return out
+    return mass
   }
 }

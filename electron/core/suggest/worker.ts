@@ -7,7 +7,7 @@
  */
 import { parentPort } from 'node:worker_threads'
 import type { SentenceInput } from './features'
-import { SuggestionModel, type LabeledSentence, type Prediction } from './model'
+import { SuggestionModel, type LabeledSentence } from './model'
 import { readModel, writeModel } from './modelFile'
 
 export type WorkerRequest =
@@ -64,7 +64,7 @@ export async function handle(r: WorkerRequest): Promise<unknown> {
     }
     case 'predict': {
       const model = modelOf(r.dimension)
-      return r.inputs.map((input): Prediction[] => model.predict(input))
+      return model.predictMany(r.inputs)
     }
     case 'save':
       await writeModel(r.path, modelOf(r.dimension), r.key)
