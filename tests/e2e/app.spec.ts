@@ -22,9 +22,13 @@ test('a label coded in the app is on disk and still there after the app is resta
     }
 
     // What lands on disk: one annotation file of the first document holds the stance.
+    // One folder per coder (annotations/<coder-id>/<document>.json): here, the one coder's.
     const annotations = join(userData, 'projects', 'default', 'annotations')
-    const files = await readdir(annotations)
-    const stored = await Promise.all(files.map((f) => readFile(join(annotations, f), 'utf8')))
+    const [coder] = await readdir(annotations)
+    const files = await readdir(join(annotations, coder))
+    const stored = await Promise.all(
+      files.map((f) => readFile(join(annotations, coder, f), 'utf8')),
+    )
     expect(stored.filter((text) => text.includes('"neutral"'))).toHaveLength(1)
 
     app = await launchApp(userData)
