@@ -158,6 +158,42 @@ describe.skipIf(!version)('a team project shared through Syncthing', () => {
     expect(await conflictCopies(nodes[1].folder)).toEqual([])
   }, 240_000)
 
+  it('converges when both import the same new article at the same time, with no conflict copy', async () => {
+    const coderA = a as Coder
+    const coderB = b as Coder
+    const file = join(dir, 'neu.txt')
+    await writeFile(
+      file,
+      'Neue Gespräche in Singapur\n\nDie Delegationen trafen sich am Morgen. Ein Ergebnis blieb aus.\n',
+    )
+    const [fromA, fromB] = await Promise.all([
+      importPaths(coderA.repo, [file]),
+      importPaths(coderB.repo, [file]),
+    ])
+    expect(fromA.imported.map((d) => d.id)).toEqual(['neu'])
+    expect(fromB.imported.map((d) => d.id)).toEqual(['neu'])
+    const [unit] = (await coderB.call<DocumentView>('getDocument', 'neu')).document.units.filter(
+      (u) => u.kind === 'sentence',
+    )
+    await coderB.call('saveAnnotation', 'neu', unit.id, {
+      statements: [{ id: 's1', values: { stance: ['neutral'] } }],
+      uncertain: false,
+      note: '',
+    })
+    const layerArrived = async () =>
+      (await coderA.call<CoderLayer[]>('getCoderLayers', 'neu')).some((l) => l.coder === coderB.id)
+    await until(
+      layerArrived,
+      SYNC_DEADLINE,
+      () => "Ben's labels of the new article never reached Ana",
+    )
+    const bytes = (node: SyncthingNode) =>
+      readFile(join(node.folder, 'documents', 'neu.json'), 'utf8')
+    expect(await bytes(nodes[0])).toBe(await bytes(nodes[1]))
+    expect(await conflictCopies(nodes[0].folder)).toEqual([])
+    expect(await conflictCopies(nodes[1].folder)).toEqual([])
+  }, 240_000)
+
   it('reports a conflict copy planted by hand, on both machines', async () => {
     const coderA = a as Coder
     const coderB = b as Coder
