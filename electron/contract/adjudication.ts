@@ -97,6 +97,8 @@ export interface AdjudicationView {
   /** The adjudicator (this machine's coder). */
   me: string
   coders: Array<{ id: string; name: string; initials?: string }>
+  /** The name of every coder and adjudicator known to the team, by id (for "decided by"). */
+  names: Record<string, string>
   /** Sentences coded by two coders or more, in document and text order. */
   sentences: SentenceAdjudication[]
   progress: {

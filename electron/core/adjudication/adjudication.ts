@@ -149,6 +149,10 @@ export class Adjudication {
         const c = names.get(id)
         return { id, name: c?.name ?? id, ...(c?.initials ? { initials: c.initials } : {}) }
       }),
+      names: Object.fromEntries([
+        ...status.coders.map((c) => [c.id, c.name] as const),
+        [status.me.id, status.me.name] as const,
+      ]),
       sentences,
       progress,
       runs: this.store.runs(),

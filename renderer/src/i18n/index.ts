@@ -1,4 +1,6 @@
 import { createI18n } from 'vue-i18n'
+import adjudicationDe from './adjudication.de'
+import adjudicationEn from './adjudication.en'
 import codebookDe from './codebook.de'
 import codebookEn from './codebook.en'
 import de from './de'
@@ -22,7 +24,21 @@ export const i18n = createI18n({
   locale: systemLocale(),
   fallbackLocale: 'en',
   messages: {
-    en: { ...en, codebook: codebookEn, jobs: jobsEn, team: teamEn, reliability: reliabilityEn },
-    de: { ...de, codebook: codebookDe, jobs: jobsDe, team: teamDe, reliability: reliabilityDe },
+    en: {
+      ...en,
+      codebook: codebookEn,
+      jobs: jobsEn,
+      team: teamEn,
+      reliability: reliabilityEn,
+      adjudication: adjudicationEn,
+    },
+    de: {
+      ...de,
+      codebook: codebookDe,
+      jobs: jobsDe,
+      team: teamDe,
+      reliability: reliabilityDe,
+      adjudication: adjudicationDe,
+    },
   },
 })
