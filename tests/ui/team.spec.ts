@@ -19,6 +19,10 @@ test("another coder's labels arriving by sync show beside one's own, and a confl
   await app.ready()
   const firstSentence = app.sentences.first()
   await firstSentence.click()
+  // Ana's own label of the sentence, and a note she is still writing when Ben's files arrive.
+  await app.press('1')
+  await expect(app.label('supportive')).toHaveAttribute('aria-pressed', 'true')
+  const note = app.codingPanel.getByRole('textbox', { name: /^Note/ })
 
   // Ben codes on his laptop; his files reach Ana's folder while her app is open.
   const benProject = join(harness.dataDir, 'ben', 'project')
@@ -35,8 +39,12 @@ test("another coder's labels arriving by sync show beside one's own, and a confl
   await ben.close()
   await syncOnce(benProject, harness.projectDir)
 
+  await note.fill('noch nicht fertig')
   const others = app.codingPanel.getByRole('region', { name: 'Other coders' })
   await expect(others.getByRole('listitem')).toHaveText(['Ben: critical · zu hart'])
+  // What arrived is shown beside Ana's work and never replaces it.
+  await expect(app.label('supportive')).toHaveAttribute('aria-pressed', 'true')
+  await expect(note).toHaveValue('noch nicht fertig')
   await expect(
     app.page.getByRole('navigation').getByRole('button', { name: /Coded by Ben 2/ }),
   ).toBeVisible()
