@@ -64,7 +64,20 @@ export class Team {
    * Looks at everything another machine may have changed. Returns true when something the views
    * show changed (and raises the revision).
    */
-  async scan(): Promise<boolean> {
+  scan(): Promise<boolean> {
+    // One scan at a time (the first one at opening may meet the watcher's): each reads and
+    // replaces the state the other is comparing against.
+    const run = this.scanning.then(
+      () => this.scanOnce(),
+      () => this.scanOnce(),
+    )
+    this.scanning = run.catch(() => false)
+    return run
+  }
+
+  private scanning: Promise<unknown> = Promise.resolve()
+
+  private async scanOnce(): Promise<boolean> {
     const added = await this.repo.refreshDocuments()
     const codebookChanged = await this.repo.reloadCodebook()
     const { profiles, problems: profileProblems } = await readProfiles(this.repo.path)
