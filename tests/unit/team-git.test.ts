@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdir, readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { DocumentView, SentenceAnnotation } from '../../electron/contract/model'
+import type { Codebook, DocumentView, SentenceAnnotation } from '../../electron/contract/model'
 import type { CoderLayer, TeamStatus } from '../../electron/contract/team'
 import { importPaths } from '../../electron/core/corpus/importer'
 import { loadDefaultCodebook } from '../../electron/core/workbench'
@@ -171,5 +171,50 @@ describe('a team project shared through git', () => {
     a = await openCoder(project('a'), 'Ana', home())
     for (const id of Object.keys(allA))
       expect((await a.call<DocumentView>('getDocument', id)).annotations).toEqual(allA[id])
+  })
+
+  it('carries a codebook changed on both laptops at once: detected after the merge, resolved, both versions kept', async () => {
+    const base = a.repo.getCodebook()
+    const renamed = structuredClone(base)
+    renamed.dimensions[0].labels[0].name = 'befürwortend'
+    const extended = structuredClone(base)
+    extended.dimensions[2].labels.push({
+      id: 'humanitarian-aid',
+      name: 'humanitarian aid',
+      color: '#336699',
+      hotkey: '',
+      definition: '',
+      examples: [],
+    })
+    await a.call('saveCodebook', renamed)
+    await b.call('saveCodebook', extended)
+    commitAll('a', 'A renames a label')
+    git(laptop('a'), 'push', '-q', 'origin', 'HEAD:main')
+    commitAll('b', 'B adds a label')
+    expect(pull('b')).not.toMatch(/CONFLICT/)
+    git(laptop('b'), 'push', '-q', 'origin', 'HEAD:main')
+    pull('a')
+    await a.team.scan()
+    await b.team.scan()
+    const conflict = (await b.call<TeamStatus>('getTeam')).codebookConflict
+    expect(conflict?.candidates.map((c) => c.coderName).sort()).toEqual(['Ana', 'Ben'])
+    expect((await a.call<TeamStatus>('getTeam')).codebookConflict?.inUse).toBe(conflict?.inUse)
+
+    // Ben chooses Ana's version; the choice travels like any other file.
+    const anas = conflict!.candidates.find((c) => c.coderName === 'Ana')!
+    const chosen = await b.call<Codebook>('chooseCodebookVersion', anas.id)
+    commitAll('b', 'B chooses')
+    git(laptop('b'), 'push', '-q', 'origin', 'HEAD:main')
+    pull('a')
+    await a.team.scan()
+    expect((await a.call<TeamStatus>('getTeam')).codebookConflict).toBeNull()
+    expect((await a.call<{ codebook: Codebook }>('getProject')).codebook).toEqual(chosen)
+    expect(chosen.dimensions[0].labels[0].name).toBe('befürwortend')
+    // Nothing is lost: Ben's version is still in the folder, in both clones.
+    for (const who of ['a', 'b']) {
+      const versions = await readdir(join(project(who), 'codebook'))
+      expect(versions.filter((v) => v.endsWith(`-${b.id}.json`)).length).toBe(2)
+      expect(git(laptop(who), 'status', '--porcelain')).toBe('')
+    }
   })
 })
