@@ -38,6 +38,7 @@ let cleanup: () => Promise<void>
 let nodes: SyncthingNode[] = []
 let a: Coder | undefined
 let b: Coder | undefined
+let machineLocalReachedB: string[] = []
 
 async function walk(root: string): Promise<string[]> {
   const out: string[] = []
@@ -99,6 +100,8 @@ describe.skipIf(!version)('a team project shared through Syncthing', () => {
       SYNC_DEADLINE,
       () => `the project never reached b:\n${nodeB.log.join('').slice(-3000)}`,
     )
+    // The .stignore the app wrote kept Ana's machine-local state (lock, index) at home.
+    machineLocalReachedB = (await walk(folderB)).filter((p) => p.startsWith('local/'))
     b = await openCoder(folderB, 'Ben', dir, { watch: WATCH })
   }, 180_000)
 
@@ -156,6 +159,13 @@ describe.skipIf(!version)('a team project shared through Syncthing', () => {
     }
     expect(await conflictCopies(nodes[0].folder)).toEqual([])
     expect(await conflictCopies(nodes[1].folder)).toEqual([])
+    expect(machineLocalReachedB).toEqual([])
+    expect(
+      JSON.parse(await readFile(join(nodes[1].folder, 'local', 'coder.json'), 'utf8')),
+    ).toEqual({
+      coder: coderB.id,
+      name: 'Ben',
+    })
   }, 240_000)
 
   it('converges when both import the same new article at the same time, with no conflict copy', async () => {
