@@ -12,7 +12,15 @@ import { openLowdbRepository } from './core/storage/lowdbRepository'
 import { fileURLToPath } from 'node:url'
 import { EXPORT_USAGE, formatExportResult, parseExportArgs } from './core/export/cliArgs'
 import { exportProject } from './core/export/exporter'
-import { exportByCoder, TEAM_USAGE, teamInfo } from './core/team/cliCommand'
+import { teamInfo } from './core/team/cliCommand'
+import {
+  adjudicationInfo,
+  exportCommandLayer,
+  LAYER_USAGE,
+  layerOfCoderFlag,
+} from './core/adjudication/cliCommand'
+import { hasGold } from './core/adjudication/goldStore'
+import { importLayeredExport, isLayeredExportFile } from './core/adjudication/layerImport'
 import {
   AGREEMENT_USAGE,
   AgreementUsageError,
@@ -38,8 +46,9 @@ commands:
   import --project DIR [--json] PATH...  import files and folders into a project (created if absent)
                                          (an annotated JSONL export is restored as exported;
                                          a REFI-QDA project .qdpx brings its codes and coders)
-  info --project DIR                     print the project's documents and progress
-${EXPORT_USAGE}${TEAM_USAGE}
+  info --project DIR                     print the project's documents, the coders' progress
+                                         and the adjudication's
+${EXPORT_USAGE}${LAYER_USAGE}
 ${AGREEMENT_USAGE}
 ${MODEL_USAGE}`
 
@@ -108,7 +117,13 @@ async function importCommand(args: string[]): Promise<void> {
       },
     })
     if (process.stderr.isTTY && !values.json) process.stderr.write('\n')
-    for (const file of exports) mergeReports(report, await importAnnotatedExport(repo, file))
+    for (const file of exports)
+      mergeReports(
+        report,
+        (await isLayeredExportFile(file))
+          ? await importLayeredExport(repo, file)
+          : await importAnnotatedExport(repo, file),
+      )
     process.stdout.write(
       values.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report),
     )
@@ -133,25 +148,45 @@ export function formatReport(report: ImportReport): string {
 async function info(args: string[]): Promise<void> {
   const { values } = parseArgs({ args, options: { project: { type: 'string' } } })
   // The documents (with this machine's coder's progress), then every coder's progress.
-  process.stdout.write(await teamInfo(requireProject(values), CLI_LOCK))
+  const team = await teamInfo(requireProject(values), CLI_LOCK)
+  // The adjudication's progress goes between the documents and the coders' list, which ends it.
+  const adjudication = await adjudicationInfo(requireProject(values), CLI_LOCK)
+  const at = team.indexOf('coders:\n')
+  process.stdout.write(
+    at < 0 ? team + adjudication : team.slice(0, at) + adjudication + team.slice(at),
+  )
 }
 
-async function exportCommand(args: string[]): Promise<void> {
+/** Takes `--NAME VALUE` out of the arguments: the value, or undefined when the flag is absent. */
+function takeFlag(args: string[], name: string): string | undefined {
+  const at = args.indexOf(name)
+  if (at < 0) return undefined
+  const value = args[at + 1]
+  if (!value || value.startsWith('--')) throw new CliError(`${name} takes a value`)
+  args.splice(at, 2)
+  return value
+}
+
+async function exportCommand(input: string[]): Promise<void> {
   let command
-  // Whose labels is the team's flag (core/team/cliCommand.ts); the rest are the export's.
-  const at = args.indexOf('--coder')
-  const coder = at >= 0 ? args[at + 1] : undefined
-  if (at >= 0 && !coder) throw new CliError('--coder takes a coder id or all')
+  // Whose labels is the adjudication's flag (core/adjudication/cliCommand.ts; --coder is its
+  // older spelling); the rest are the export's.
+  const args = [...input]
+  const coder = takeFlag(args, '--coder')
+  const layerFlag = takeFlag(args, '--layer')
+  if (coder && layerFlag) throw new CliError('--coder and --layer say the same: give one')
+  const layer = layerFlag ?? (coder ? layerOfCoderFlag(coder) : null)
   try {
-    command = parseExportArgs(at >= 0 ? [...args.slice(0, at), ...args.slice(at + 2)] : args)
+    command = parseExportArgs(args)
   } catch (e) {
     throw new CliError((e as Error).message)
   }
-  if (coder) {
-    const result = await exportByCoder(command.project, CLI_LOCK, coder, command.options)
+  if (layer || (await hasGold(command.project))) {
+    const result = await exportCommandLayer(command.project, CLI_LOCK, layer, command.options)
     process.stdout.write(
       command.json ? `${JSON.stringify(result, null, 2)}\n` : formatExportResult(result),
     )
+    if (result.files.length === 0) process.exitCode = 1
     return
   }
   const repo = await openLowdbRepository(command.project, { lock: CLI_LOCK })

@@ -278,7 +278,8 @@ export class Adjudication {
       const values = Object.values(g.values)
       const last = values.reduce((a, b) => (b.at > a.at ? b : a), values[0])
       const first = values.reduce((a, b) => (b.at < a.at ? b : a), values[0])
-      const notes = values.map((v) => v.note).filter(Boolean)
+      // One note given with a decision is kept on each value it set: said once here.
+      const notes = [...new Set(values.map((v) => v.note).filter(Boolean))]
       out[unitId] = {
         statements: g.statements,
         uncertain: false,

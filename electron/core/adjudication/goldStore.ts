@@ -72,6 +72,17 @@ export const goldFileSchema = z.object({
 
 const readGold = bySchema(goldFileSchema)
 
+/** True when some adjudicator has written gold in the project folder `dir` (a quick look). */
+export async function hasGold(dir: string): Promise<boolean> {
+  const folders = await readdir(join(dir, GOLD_DIR), { withFileTypes: true }).catch(() => [])
+  for (const f of folders)
+    if (f.isDirectory() && !isTransient(f.name)) {
+      const names = await readdir(join(dir, GOLD_DIR, f.name)).catch(() => [] as string[])
+      if (names.some((n) => n.endsWith('.json') && !isConflictCopy(n))) return true
+    }
+  return false
+}
+
 function latest(sentence: GoldSentence): string {
   let at = ''
   for (const v of Object.values(sentence.values)) if (v.at > at) at = v.at
