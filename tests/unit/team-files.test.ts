@@ -83,6 +83,22 @@ describe('other coders, as sync brings their files', () => {
     expect(team.problems).toEqual([])
   })
 
+  it('notices files arriving while the project is open, by file-system events, without a rescan call', async () => {
+    const [u0] = await firstUnits(ben)
+    await ben.call('saveAnnotation', 'gipfel', u0, stance('contra'))
+    // The poll is set far beyond the deadline: only the watcher's events can bring the news.
+    ana.team.watch({ settleMs: 100, pollMs: 600_000 })
+    const before = await ana.call<number>('getTeamRevision')
+    await syncOnce(benDir(), anaDir())
+    const deadline = Date.now() + 10_000
+    while ((await ana.call<number>('getTeamRevision')) === before) {
+      if (Date.now() > deadline) throw new Error('the watcher never noticed the new layer')
+      await new Promise((r) => setTimeout(r, 50))
+    }
+    const layers = await ana.call<CoderLayer[]>('getCoderLayers', 'gipfel')
+    expect(layers.map((l) => l.name)).toEqual(['Ben'])
+  })
+
   it('refuses malformed, truncated and hostile files with their path, and goes on working', async () => {
     const [u0, u1] = await firstUnits(ana)
     await ana.call('saveAnnotation', 'gipfel', u0, stance('pro'))
