@@ -118,6 +118,16 @@ export const exportOptionsSchema = z.object({
       stance: idText.nullable().optional(),
     })
     .default({}),
+  /**
+   * Whose labels: `gold`, one coder's (`coder:<id>`), or `all` of them in the long layout (one
+   * row per sentence and layer). Absent: the gold layer once there is one, else this machine's
+   * coder (../core/adjudication/layerExport.ts).
+   */
+  layer: z
+    .string()
+    .regex(/^(gold|all|coder:[a-z0-9][a-z0-9-]{2,39})$/, 'the layer is gold, all or coder:<id>')
+    .nullish()
+    .transform((l) => l ?? null),
   /** The language of the dataset card. */
   language: z.enum(CARD_LANGUAGES).default('en'),
   /** REFI-QDA: the line endings of the source texts; CRLF for MAXQDA versions that expect it. */

@@ -10,7 +10,7 @@ import { API_ARGUMENTS } from '../contract/validation'
 import { importContents, importPaths } from './corpus/importer'
 import type { Dialogs } from './dialogs'
 import { UserError, schemaProblem } from './errors'
-import { runExport, exportTarget } from './exportJob'
+import { exportTarget } from './exportJob'
 import { parseCodebookFile, serializeCodebook } from './codebook/codebookFile'
 import type { JobRunner } from './jobs'
 import type { ProjectService } from './project'
@@ -72,7 +72,11 @@ function implementation(
       const out = await exportTarget(dialogs, options)
       if (!out) return null
       return jobs.start('export', async (ctx) => ({
-        exported: await runExport(repo, options, out, ctx, exportWorkerScript),
+        exported: await service.exportLayer(options, out, {
+          signal: ctx.signal,
+          onProgress: ctx.progress,
+          workerScript: exportWorkerScript,
+        }),
       }))
     },
     async getJob(id) {

@@ -7,6 +7,7 @@ import {
   type DocumentSummary,
   type LabelCounts,
   type DocumentView,
+  type ExportOptions,
   type ProjectInfo,
   type SentenceAnnotation,
   type SentenceAnnotationInput,
@@ -35,11 +36,9 @@ import { projectReliability } from './reliability/projectReport'
 import { removedIds } from '../common/codebookDraft'
 import { stripRemoved } from './codebook/impact'
 import { Adjudication } from './adjudication/adjudication'
-import type {
-  AcceptRule,
-  AdjudicationChoice,
-  AdjudicationView,
-} from '../contract/adjudication'
+import { exportLayer } from './adjudication/layerExport'
+import type { ExportResult, ExportRun } from './export/exporter'
+import type { AcceptRule, AdjudicationChoice, AdjudicationView } from '../contract/adjudication'
 
 /**
  * The project's domain operations over a repository: what the renderer and the CLI may do with
@@ -269,6 +268,28 @@ export class ProjectService {
   async acceptAutomatically(rule: AcceptRule): Promise<AdjudicationView> {
     await this.adjudication.accept(rule)
     return this.getAdjudication()
+  }
+
+  /**
+   * Exports the layer the options choose (gold once it exists, a coder's, or all of them):
+   * the app's export job.
+   */
+  exportLayer(options: ExportOptions, out: string, control: ExportRun): Promise<ExportResult> {
+    const team = this.team
+    const status = this.getTeam()
+    return exportLayer(
+      {
+        repo: this.repo,
+        otherLayers: team,
+        coders: status.coders.filter((c) => c.annotatedCount > 0).map((c) => c.id),
+        adjudication: this.adjudication,
+        nameOf: (id) => status.coders.find((c) => c.id === id)?.name ?? id,
+        reliability: () => this.getReliability(),
+      },
+      options.layer ?? null,
+      { ...options, out },
+      control,
+    )
   }
 
   async undoAcceptance(runId: string): Promise<AdjudicationView> {

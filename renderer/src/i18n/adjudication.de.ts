@@ -58,4 +58,8 @@ export default {
   agreementPercent: 'Übereinstimmung',
   agreementKappa: 'κ',
   agreementNone: 'Noch kein Gold zum Vergleichen.',
+  exportLayer: 'Labels von',
+  exportLayerDefault: 'der Goldebene, sobald es sie gibt, sonst Ihre',
+  exportLayerGold: 'der Goldebene',
+  exportLayerAll: 'allen Codierenden und Gold (eine Zeile je Satz und Codierperson)',
 }

@@ -58,4 +58,8 @@ export default {
   agreementPercent: 'Agreement',
   agreementKappa: 'κ',
   agreementNone: 'No gold yet to compare with.',
+  exportLayer: 'Labels of',
+  exportLayerDefault: 'the gold layer once there is one, else yours',
+  exportLayerGold: 'the gold layer',
+  exportLayerAll: 'all coders and gold (one row per sentence and coder)',
 }
