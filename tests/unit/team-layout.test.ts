@@ -10,6 +10,7 @@ import type { DocumentView, UnitEditResult } from '../../electron/contract/model
 import type { TeamStatus } from '../../electron/contract/team'
 import { importContents } from '../../electron/core/corpus/importer'
 import { openSettings } from '../../electron/core/settings'
+import { readViewSync } from '../../electron/core/storage/bulkRead'
 import { openCoder, type Coder } from '../support/syncCoder'
 import { syncOnce } from '../support/syncFolders'
 import { smallCodebook, tempDir } from './helpers'
@@ -84,6 +85,19 @@ describe('the files of a team project', () => {
     ])
     expect(await file(anaDir())).toBe(await file(benDir()))
     expect(await readdir(join(anaDir(), 'documents'))).toEqual(['gipfel.json'])
+  })
+
+  it("reads a document another coder imported, with no layer of one's own yet, on an export's fast path", async () => {
+    await importContents(ana.repo, [{ name: 'gipfel.txt', bytes: bytes(ARTICLE) }])
+    await syncOnce(anaDir(), benDir())
+    await ben.team.scan()
+    const view = readViewSync(benDir(), 'gipfel', ben.id)
+    expect(view?.annotations).toEqual({})
+    expect(view?.document.units).toHaveLength(3)
+    // A layer file that is there but damaged is left to the careful read.
+    const { writeFile } = await import('node:fs/promises')
+    await writeFile(join(benDir(), 'annotations', ben.id, 'gipfel.json'), '{"schemaVersion":2,')
+    expect(readViewSync(benDir(), 'gipfel', ben.id)).toBeNull()
   })
 
   it("keeps a coder's split and metadata edit in their own layer, never in the shared document", async () => {

@@ -4,7 +4,7 @@
  * repository's state, so the repository and the export's worker threads share one
  * implementation (./lowdbRepository.ts readInBulk, ../export/worker.ts).
  */
-import { readFile as readFileWithCallback, readFileSync } from 'node:fs'
+import { existsSync, readFile as readFileWithCallback, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { UNIT_KINDS, type SentenceAnnotation, type StoredDocument } from '../../contract/model'
 import { provenanceSchema } from '../../contract/schemas'
@@ -28,6 +28,10 @@ export function documentFilePath(dir: string, id: string): string {
   return join(dir, 'documents', `${encodeId(id)}.json`)
 }
 
+/** The layer of a document the coder has not touched. */
+export const NO_LAYER: Pick<AnnotationFile, 'annotations' | 'units' | 'meta' | 'imported'> =
+  Object.freeze({ annotations: Object.freeze({}) })
+
 /** A coder's layer (annotations file) of a document in the project folder `dir`. */
 export function annotationFilePath(dir: string, id: string, coder: string): string {
   return join(dir, 'annotations', coder, `${encodeId(id)}.json`)
@@ -44,7 +48,10 @@ export function readViewSync(
   coder: string,
 ): { document: StoredDocument; annotations: Record<string, SentenceAnnotation> } | null {
   const base = readCheckedSync(documentFilePath(dir, id), checkDocumentFile)
-  const layer = base && readCheckedSync(annotationFilePath(dir, id, coder), checkLayerFile)
+  const file = annotationFilePath(dir, id, coder)
+  // No layer file: a document this coder has not coded (imported by another coder), not damage.
+  const layer =
+    base && (readCheckedSync(file, checkLayerFile) ?? (existsSync(file) ? null : NO_LAYER))
   if (!base || !layer) return null
   return { document: withLayer(base, layer), annotations: layer.annotations }
 }

@@ -23,6 +23,7 @@ import {
   checkLayerFile,
   decodeId,
   documentFilePath,
+  NO_LAYER,
   readChecked,
 } from './bulkRead'
 import { DurableJsonFile } from './durableFile'
@@ -380,7 +381,9 @@ export class LowdbProjectRepository implements ProjectRepository {
       cached ? null : readChecked(this.documentFile(id), checkDocumentFile),
       this.shards.has(id)
         ? this.shard(id).then((s) => s.data)
-        : readChecked(this.annotationFile(id), checkLayerFile),
+        : readChecked(this.annotationFile(id), checkLayerFile).then(
+            async (l) => l ?? ((await exists(this.annotationFile(id))) ? null : NO_LAYER),
+          ),
     ])
     // A file the quick check refuses is read the ordinary way: recovered, or named in the error.
     if (!layer || !(cached || base))
