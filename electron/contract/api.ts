@@ -25,8 +25,23 @@ import type {
   UnitEditResult,
 } from './model'
 import type { CoderLayer, TeamStatus } from './team'
-import type { ReliabilityView } from './reliability'
+import type {
+  DisagreementsView,
+  DrawSampleRequest,
+  HistoryPoint,
+  ReliabilityView,
+  SampleSizeRequest,
+  SamplesView,
+  SampleView,
+} from './reliability'
 import type { AcceptRule, AdjudicationChoice, AdjudicationView } from './adjudication'
+import type {
+  QueueHit,
+  SentenceSuggestions,
+  SuggestionOrder,
+  SuggestionQuality,
+  SuggestionSwitches,
+} from './suggest'
 import type { MessageCode, MessageParams } from './messages'
 
 export interface Api {
@@ -104,7 +119,33 @@ export interface Api {
    * statements: Krippendorff's alpha with its bootstrap interval and verdict, kappas, percent
    * agreement and the coder-by-coder matrix.
    */
-  getReliability(): Promise<ReliabilityView>
+  getReliability(sampleId?: string | null): Promise<ReliabilityView>
+  /** The reliability samples of the project, the fields to stratify by and the coders. */
+  getSamples(): Promise<SamplesView>
+  /** Draws a seeded sample for chosen coders, who code it blind; stored in this coder's file. */
+  drawSample(request: DrawSampleRequest): Promise<SampleView>
+  /** This coder has coded the sample: the others' labels on it show again. */
+  markSampleDone(sampleId: string): Promise<void>
+  /** Lifts the blinding of a sample for every coder. */
+  liftBlinding(sampleId: string): Promise<void>
+  /**
+   * The sentences of a document this coder codes blind: the others' labels and the model's
+   * suggestions must not show on them (getCoderLayers already leaves them out).
+   */
+  getBlindUnits(documentId: string): Promise<string[]>
+  /** How many units a sample needs (Krippendorff's table after Bloch and Kraemer). */
+  sampleSize(request: SampleSizeRequest): Promise<number>
+  /** Alpha per dimension for each sample round, with the codebook version it was drawn under. */
+  getReliabilityHistory(): Promise<HistoryPoint[]>
+  /** Every sentence where coders differ (of one sample, or all), in context, with notes. */
+  getDisagreements(sampleId: string | null): Promise<DisagreementsView>
+  /** This coder's note on a sentence to discuss, and its "codebook problem" mark. */
+  setDisagreementNote(
+    documentId: string,
+    unitId: string,
+    note: string,
+    codebookProblem: boolean,
+  ): Promise<void>
   /**
    * The adjudication: every sentence coded by two coders or more with each coder's statements
    * and values side by side, the gold layer with its provenance, progress, the automatic
@@ -125,6 +166,28 @@ export interface Api {
   acceptAutomatically(rule: AcceptRule): Promise<AdjudicationView>
   /** Undoes an automatic acceptance: its values leave gold, decisions made since stay. */
   undoAcceptance(runId: string): Promise<AdjudicationView>
+  /**
+   * The suggestion model's labels for one sentence with their confidence and the model's
+   * version, per dimension; or why there are none (switched off, too few labels yet: how many
+   * more are needed, a sentence coded blind). Nothing is saved until the analyst accepts.
+   */
+  getSuggestions(documentId: string, unitId: string): Promise<SentenceSuggestions>
+  /**
+   * The next uncoded sentence by the model: the one it is least sure of (`uncertain`, smallest
+   * margin between its two likeliest labels) or most sure of (`confident`); in one dimension or
+   * the first required one with a model; `skip` is left out (the sentence being looked at).
+   * Null when no model is ready or nothing is left.
+   */
+  nextSuggested(
+    order: SuggestionOrder,
+    dimensionId: string | null,
+    skip: { documentId: string; unitId: string } | null,
+  ): Promise<QueueHit | null>
+  /** Cross-validated macro-F1, per-label precision and recall, and the learning curve. */
+  getSuggestionQuality(dimensionId: string): Promise<SuggestionQuality>
+  /** Whether suggestions are on, entirely and per dimension (this machine, this project). */
+  getSuggestionSwitches(): Promise<SuggestionSwitches>
+  setSuggestionSwitches(switches: SuggestionSwitches): Promise<SuggestionSwitches>
 }
 
 export type ApiMethod = keyof Api
@@ -159,10 +222,24 @@ export const API_METHODS = [
   'getCoderLayers',
   'chooseCodebookVersion',
   'getReliability',
+  'getSamples',
+  'drawSample',
+  'markSampleDone',
+  'liftBlinding',
+  'getBlindUnits',
+  'sampleSize',
+  'getReliabilityHistory',
+  'getDisagreements',
+  'setDisagreementNote',
   'getAdjudication',
   'adjudicate',
   'acceptAutomatically',
   'undoAcceptance',
+  'getSuggestions',
+  'nextSuggested',
+  'getSuggestionQuality',
+  'getSuggestionSwitches',
+  'setSuggestionSwitches',
 ] as const satisfies readonly ApiMethod[]
 
 // A compile-time check that the list names every method of Api exactly.

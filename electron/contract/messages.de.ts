@@ -312,6 +312,11 @@ export const de: Record<keyof EnglishCatalogue, MessageText> = {
     'Eine Stichprobe von {size} lässt sich nicht aus {available} Einheiten ziehen.',
   'reliability.sample.badSize':
     'Die Stichprobengröße muss eine ganze Zahl von mindestens 1 sein (sie ist {size}).',
+  'reliability.sample.unknown':
+    'In diesem Projekt gibt es keine Reliabilitätsstichprobe „{sample}“.',
+  'reliability.sample.needsCoders':
+    'Eine Reliabilitätsstichprobe braucht mindestens zwei Codierende ({count} gewählt).',
+  'reliability.unitUnknown': 'Den Satz {unitId} gibt es im Dokument {documentId} nicht.',
   'reliability.sampleSize.badParameters':
     'Das Mindest-Alpha muss zwischen 0 und 1 liegen, das Signifikanzniveau zwischen 0 und 0,5 und der kleinste Kategorienanteil zwischen 0 und 0,5.',
   // Teamprojekte: Codierende, Dateien anderer Rechner, Codebuch-Versionen

@@ -313,6 +313,10 @@ export const en = {
   'reliability.sample.tooLarge': 'A sample of {size} cannot be drawn from {available} units.',
   'reliability.sample.badSize':
     'The sample size must be a whole number of at least 1 (it is {size}).',
+  'reliability.sample.unknown': 'There is no reliability sample "{sample}" in this project.',
+  'reliability.sample.needsCoders':
+    'A reliability sample needs at least two coders to code it ({count} chosen).',
+  'reliability.unitUnknown': 'The sentence {unitId} is not in the document {documentId}.',
   'reliability.sampleSize.badParameters':
     'The minimum alpha must lie between 0 and 1, the significance level between 0 and 0.5, and the smallest category share between 0 and 0.5.',
   // Team projects: coders, files from other machines, codebook versions

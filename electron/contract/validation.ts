@@ -26,6 +26,22 @@ const adjudicationChoiceSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('clear') }),
 ])
 
+/** A sample's id: the drawing coder's id and a number. */
+const sampleIdSchema = z.string().min(1).max(200)
+
+const drawSampleSchema = z.object({
+  name: z.string().trim().max(200),
+  unit: z.enum(['documents', 'sentences']),
+  size: z.number().int().min(1).max(1_000_000),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 32 - 1),
+  stratifyBy: z.string().min(1).max(200).nullable(),
+  coders: z.array(idSchema).min(2).max(500),
+})
+
 export const API_ARGUMENTS = {
   getProject: z.tuple([]),
   listDocuments: z.tuple([]),
@@ -51,11 +67,37 @@ export const API_ARGUMENTS = {
   cancelJob: z.tuple([idSchema]),
   getTeam: z.tuple([]),
   getTeamRevision: z.tuple([]),
-  getReliability: z.tuple([]),
+  getReliability: z.tuple([sampleIdSchema.nullable().optional()]),
+  getSamples: z.tuple([]),
+  drawSample: z.tuple([drawSampleSchema]),
+  markSampleDone: z.tuple([sampleIdSchema]),
+  liftBlinding: z.tuple([sampleIdSchema]),
+  getBlindUnits: z.tuple([idSchema]),
+  sampleSize: z.tuple([
+    z.object({
+      minimumAlpha: z.number().gt(0).lt(1),
+      significance: z.number().gt(0).lt(0.5),
+      smallestShare: z.number().gt(0).max(0.5),
+    }),
+  ]),
+  getReliabilityHistory: z.tuple([]),
+  getDisagreements: z.tuple([sampleIdSchema.nullable()]),
+  setDisagreementNote: z.tuple([idSchema, idSchema, z.string().max(10_000), z.boolean()]),
   getAdjudication: z.tuple([]),
   adjudicate: z.tuple([idSchema, idSchema, adjudicationChoiceSchema, z.string().max(10_000)]),
   acceptAutomatically: z.tuple([z.enum(['unanimous', 'majority'])]),
   undoAcceptance: z.tuple([z.string().min(1).max(100)]),
+  getSuggestions: z.tuple([idSchema, idSchema]),
+  nextSuggested: z.tuple([
+    z.enum(['uncertain', 'confident']),
+    idSchema.nullable(),
+    z.object({ documentId: idSchema, unitId: idSchema }).strict().nullable(),
+  ]),
+  getSuggestionQuality: z.tuple([idSchema]),
+  getSuggestionSwitches: z.tuple([]),
+  setSuggestionSwitches: z.tuple([
+    z.object({ enabled: z.boolean(), off: z.array(idSchema).max(50) }).strict(),
+  ]),
   setInitials: z.tuple([
     z
       .string()

@@ -14,6 +14,7 @@ import { exportTarget } from './exportJob'
 import { parseCodebookFile, serializeCodebook } from './codebook/codebookFile'
 import type { JobRunner } from './jobs'
 import type { ProjectService } from './project'
+import { requiredSampleSize } from './reliability/sample'
 import { writeAtomically } from './storage/durableFile'
 
 export type Handlers = { [K in ApiMethod]: (...args: unknown[]) => Promise<Envelope<unknown>> }
@@ -89,12 +90,27 @@ function implementation(
     setInitials: (initials) => service.setInitials(initials),
     getCoderLayers: async (documentId) => service.getCoderLayers(documentId),
     chooseCodebookVersion: (versionId) => service.chooseCodebookVersion(versionId),
-    getReliability: () => service.getReliability(),
+    getReliability: (sampleId) => service.getReliability(sampleId ?? null),
+    getSamples: () => service.reliability.samples(service.getTeam()),
+    drawSample: (request) => service.reliability.draw(request),
+    markSampleDone: (sampleId) => service.reliability.markDone(sampleId),
+    liftBlinding: (sampleId) => service.reliability.liftBlinding(sampleId),
+    getBlindUnits: (documentId) => service.getBlindUnits(documentId),
+    sampleSize: async (request) => requiredSampleSize(request),
+    getReliabilityHistory: () => service.reliability.history(service.getTeam()),
+    getDisagreements: (sampleId) => service.reliability.disagreements(service.getTeam(), sampleId),
+    setDisagreementNote: (documentId, unitId, note, problem) =>
+      service.setDisagreementNote(documentId, unitId, note, problem),
     getAdjudication: () => service.getAdjudication(),
     adjudicate: (documentId, unitId, choice, note) =>
       service.adjudicate(documentId, unitId, choice, note),
     acceptAutomatically: (rule) => service.acceptAutomatically(rule),
     undoAcceptance: (runId) => service.undoAcceptance(runId),
+    getSuggestions: (documentId, unitId) => service.getSuggestions(documentId, unitId),
+    nextSuggested: (order, dimensionId, skip) => service.suggestions.next(order, dimensionId, skip),
+    getSuggestionQuality: (dimensionId) => service.suggestions.quality(dimensionId),
+    getSuggestionSwitches: () => service.suggestions.getSwitches(),
+    setSuggestionSwitches: (switches) => service.suggestions.setSwitches(switches),
     async cancelJob(id) {
       if (!jobs.cancel(id)) throw new UserError('job.notFound', { id })
     },

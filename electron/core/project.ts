@@ -32,10 +32,12 @@ import type { ProjectRepository } from './storage/repository'
 import type { CoderLayer, TeamStatus } from '../contract/team'
 import type { Team } from './team/team'
 import type { ReliabilityView } from '../contract/reliability'
-import { projectReliability } from './reliability/projectReport'
+import { Reliability } from './reliability/room'
 import { removedIds } from '../common/codebookDraft'
 import { stripRemoved } from './codebook/impact'
 import { Adjudication } from './adjudication/adjudication'
+import { SuggestionEngine } from './suggest/engine'
+import type { SentenceSuggestions } from '../contract/suggest'
 import { exportLayer } from './adjudication/layerExport'
 import type { ExportResult, ExportRun } from './export/exporter'
 import type { AcceptRule, AdjudicationChoice, AdjudicationView } from '../contract/adjudication'
@@ -100,7 +102,43 @@ export class ProjectService {
    * document), so a bad change in a bulk action writes nothing.
    */
   saveAnnotations(changes: AnnotationChange[]): Promise<Array<SentenceAnnotation | null>> {
-    return this.inOrder(() => this.writeAnnotations(changes))
+    const saved = this.inOrder(() => this.writeAnnotations(changes))
+    // The model learns once the labels are durable, in its own order: a save never waits on it.
+    saved.then((results) => this.suggestionEngine?.learn(changes, results), () => undefined)
+    return saved
+  }
+
+  private suggestionEngine: SuggestionEngine | null = null
+  private suggestWorkerScript: string | undefined
+
+  /** The built suggestion worker (the app's out/main/suggestWorker.js); absent, from source. */
+  useSuggestWorker(script: string | undefined): void {
+    this.suggestWorkerScript = script
+  }
+
+  /** The learned suggestions of this project: one engine, its worker started on first need. */
+  get suggestions(): SuggestionEngine {
+    this.suggestionEngine ??= new SuggestionEngine({
+      repo: this.repo,
+      workerScript: this.suggestWorkerScript,
+      blindUnits: (documentId) => this.reliability.blindUnitIds(documentId),
+    })
+    return this.suggestionEngine
+  }
+
+  /** The model's suggestions for one sentence of a document (none on sentences coded blind). */
+  async getSuggestions(documentId: string, unitId: string): Promise<SentenceSuggestions> {
+    this.requireDocument(documentId)
+    const units = (await this.repo.getDocument(documentId)).units
+    const unit = units.find((u) => u.id === unitId)
+    if (!unit) throw new UserError('annotation.unitNotFound', { unitId, documentId })
+    return this.suggestions.suggestionsFor(documentId, unitId)
+  }
+
+  /** Stops the suggestion worker (the app or a test closing the project). */
+  async closeSuggestions(): Promise<void> {
+    await this.suggestionEngine?.close()
+    this.suggestionEngine = null
   }
 
   /**
@@ -235,9 +273,41 @@ export class ProjectService {
     await this.team?.writeOwnProfile()
   }
 
-  /** Agreement between the coders, per dimension, label and the statements. */
-  getReliability(): Promise<ReliabilityView> {
-    return projectReliability(this.repo, this.team, this.getTeam())
+  private reliabilityRoom: Reliability | null = null
+
+  /** Reliability samples, blind coding, the report per round and the disagreements. */
+  get reliability(): Reliability {
+    // The team may be attached after the first call: asked for on every read.
+    this.reliabilityRoom ??= new Reliability(
+      this.repo,
+      { otherLayers: (documentId) => this.team?.otherLayers(documentId) ?? [] },
+      this.now,
+    )
+    return this.reliabilityRoom
+  }
+
+  /** Agreement between the coders, per dimension, label and the statements (of one sample). */
+  getReliability(sampleId: string | null = null): Promise<ReliabilityView> {
+    return this.reliability.report(this.getTeam(), sampleId)
+  }
+
+  /** The sentences of a document whose other coders' labels this coder codes blind. */
+  getBlindUnits(documentId: string): Promise<string[]> {
+    this.requireDocument(documentId)
+    return this.reliability.blindUnitIds(documentId)
+  }
+
+  async setDisagreementNote(
+    documentId: string,
+    unitId: string,
+    note: string,
+    codebookProblem: boolean,
+  ): Promise<void> {
+    this.requireDocument(documentId)
+    const units = (await this.repo.getDocument(documentId)).units
+    if (!units.some((u) => u.id === unitId))
+      throw new UserError('reliability.unitUnknown', { documentId, unitId })
+    await this.reliability.setNote(documentId, unitId, note, codebookProblem)
   }
 
   private adjudicationRoom: Adjudication | null = null
@@ -301,10 +371,13 @@ export class ProjectService {
     return this.team?.currentRevision ?? 0
   }
 
-  /** The other coders' labels of one document, read-only. */
-  getCoderLayers(documentId: string): CoderLayer[] {
+  /**
+   * The other coders' labels of one document, read-only; never those of sentences this coder
+   * codes blind in a reliability sample.
+   */
+  getCoderLayers(documentId: string): Promise<CoderLayer[]> {
     this.requireDocument(documentId)
-    return this.team?.otherLayers(documentId) ?? []
+    return this.reliability.withoutBlind(documentId, this.team?.otherLayers(documentId) ?? [])
   }
 
   /**
@@ -380,7 +453,14 @@ function isEmptyInput(input: SentenceAnnotationInput): boolean {
   const hasLabel = input.statements.some((s) =>
     Object.values(s.values).some((ids) => ids.length > 0),
   )
-  return !hasLabel && !input.uncertain && input.note.trim() === '' && !input.needsReview
+  return (
+    !hasLabel &&
+    !input.uncertain &&
+    input.note.trim() === '' &&
+    !input.needsReview &&
+    !input.done &&
+    !input.dismissed?.length
+  )
 }
 
 /** Refuses labels the codebook does not know and several labels in a single-choice dimension. */

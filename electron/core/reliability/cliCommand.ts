@@ -16,11 +16,14 @@ import { Team } from '../team/team'
 import type { BootstrapOptions } from './bootstrap'
 import { projectReliabilityData, type CoderAnnotations, type SentenceRef } from './projectData'
 import { variableReport } from './report'
+import { SampleStore, type SampleState } from './sampleStore'
 import { parseReliabilityTable } from './table'
 import { agreementJson, formatTableReport, tableReport } from './tableReport'
 
-export const AGREEMENT_USAGE = `  agreement --project DIR [--json]       agreement between the coders of a team project, per
-                                         dimension and for the statements
+export const AGREEMENT_USAGE = `  agreement --project DIR [--sample NAME] [--json]
+                                         agreement between the coders of a team project, per
+                                         dimension and for the statements (of one sample,
+                                         by its name or id, as drawn in the app)
   agreement --data FILE.csv [--json]     agreement between coders in a reliability-data table:
                                          header unit,<coder>,…; one row per unit; an empty cell
                                          = not coded; a|b a set of labels; {} the empty set
@@ -43,6 +46,7 @@ export async function agreementCommand(args: string[]): Promise<string> {
     options: {
       data: { type: 'string' },
       project: { type: 'string' },
+      sample: { type: 'string' },
       json: { type: 'boolean' },
       seed: { type: 'string' },
       draws: { type: 'string' },
@@ -54,7 +58,7 @@ export async function agreementCommand(args: string[]): Promise<string> {
   if (values.project !== undefined && values.data !== undefined)
     throw new AgreementUsageError('agreement takes --project DIR or --data FILE.csv, not both')
   if (values.project !== undefined)
-    return projectAgreement(values.project, bootstrap, !!values.json)
+    return projectAgreement(values.project, bootstrap, !!values.json, values.sample)
   if (values.data === undefined)
     throw new AgreementUsageError('agreement needs --project DIR or --data FILE.csv')
   const file = values.data
@@ -86,8 +90,9 @@ const readOnlySettings = (coderId: string, annotator: string): SettingsStore => 
 })
 
 /** Every coder's annotations, read through the storage, one coder's layer at a time. */
-async function readProject(dir: string) {
+async function readProject(dir: string, sampleName?: string) {
   const repo = await openLowdbRepository(dir, { lock: CLI_LOCK })
+  let sample: SampleState | null = null
   let coders: { id: string; name: string }[]
   const sentences: SentenceRef[] = []
   const codebook = repo.getCodebook()
@@ -99,6 +104,17 @@ async function readProject(dir: string) {
       readOnlySettings(repo.coder, here?.coder === repo.coder ? here.name : ''),
     )
     await team.scan()
+    if (sampleName !== undefined) {
+      const store = new SampleStore(dir, repo.coder)
+      await store.load()
+      const all = store.samples()
+      sample =
+        all.find((s) => s.id === sampleName) ?? all.find((s) => s.name === sampleName) ?? null
+      if (!sample) throw new UserError('reliability.sample.unknown', { sample: sampleName })
+    }
+    const inSample = sample
+      ? new Set(sample.items.flatMap((i) => i.unitIds.map((u) => `${i.documentId}\n${u}`)))
+      : null
     coders = team
       .status()
       .coders.filter((c) => c.annotatedCount > 0)
@@ -106,7 +122,8 @@ async function readProject(dir: string) {
       .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     for (const id of documents)
       for (const unit of (await repo.getDocument(id)).units)
-        if (isAnnotatable(unit)) sentences.push({ documentId: id, unitId: unit.id })
+        if (isAnnotatable(unit) && (!inSample || inSample.has(`${id}\n${unit.id}`)))
+          sentences.push({ documentId: id, unitId: unit.id })
   } finally {
     await repo.close()
   }
@@ -125,15 +142,16 @@ async function readProject(dir: string) {
       await layer.close()
     }
   }
-  return { codebook, sentences, layers, coders }
+  return { codebook, sentences, layers, coders, sample }
 }
 
 async function projectAgreement(
   dir: string,
   bootstrap: BootstrapOptions | false,
   json: boolean,
+  sampleName?: string,
 ): Promise<string> {
-  const { codebook, sentences, layers, coders } = await readProject(dir)
+  const { codebook, sentences, layers, coders, sample } = await readProject(dir, sampleName)
   const variables = projectReliabilityData(codebook, sentences, layers, networkDimensions(codebook))
   const reports = variables.map((v) => ({
     variable: v,
@@ -142,6 +160,17 @@ async function projectAgreement(
   if (json)
     return `${JSON.stringify({
       codebook_version: codebook.version,
+      ...(sample
+        ? {
+            sample: {
+              id: sample.id,
+              name: sample.name,
+              round: sample.round,
+              codebook_version: sample.codebookVersion,
+              sentences: sentences.length,
+            },
+          }
+        : {}),
       coders: coders.map((c) => c.id),
       variables: Object.fromEntries(
         reports.map(({ variable, report }) => [
@@ -163,6 +192,11 @@ async function projectAgreement(
     })}\n`
   const head = [
     `Reliability of ${dir} (codebook version ${codebook.version})`,
+    ...(sample
+      ? [
+          `  sample: "${sample.name}" (${sample.id}, round ${sample.round}, drawn under codebook version ${sample.codebookVersion}, ${sentences.length} sentences)`,
+        ]
+      : []),
     `  coders: ${coders.map((c) => (c.name && c.name !== c.id ? `${c.name} (${c.id})` : c.id)).join(', ') || 'none with labels'}`,
     '',
   ]

@@ -8,6 +8,7 @@ import type { ReliabilityView } from '../../contract/reliability'
 import type { CoderLayer, TeamStatus } from '../../contract/team'
 import type { ProjectRepository } from '../storage/repository'
 import type { CoderAnnotations, SentenceRef } from './projectData'
+import type { BootstrapOptions } from './bootstrap'
 import { reliabilityView } from './view'
 
 export interface LayerSource {
@@ -18,6 +19,9 @@ export async function projectReliability(
   repo: ProjectRepository,
   team: LayerSource | null | undefined,
   status: TeamStatus,
+  /** Only these sentences (a sample's); every sentence when absent. */
+  include?: (documentId: string, unitId: string) => boolean,
+  bootstrap: BootstrapOptions | false = {},
 ): Promise<ReliabilityView> {
   const codebook = repo.getCodebook()
   const sentences: SentenceRef[] = []
@@ -29,7 +33,8 @@ export async function projectReliability(
   }
   for (const d of repo.listDocuments()) {
     for (const unit of (await repo.getDocument(d.id)).units)
-      if (isAnnotatable(unit)) sentences.push({ documentId: d.id, unitId: unit.id })
+      if (isAnnotatable(unit) && (!include || include(d.id, unit.id)))
+        sentences.push({ documentId: d.id, unitId: unit.id })
     layerOf(repo.coder).set(d.id, await repo.getAnnotations(d.id))
     for (const other of team?.otherLayers(d.id) ?? [])
       layerOf(other.coder).set(d.id, other.annotations)
@@ -49,5 +54,6 @@ export async function projectReliability(
     layers,
     ids.map((id) => ({ id, name: nameOf.get(id) ?? id })),
     networkDimensions(codebook),
+    bootstrap,
   )
 }

@@ -47,7 +47,7 @@ export function reliabilityView(
   layers: readonly CoderAnnotations[],
   coders: { id: string; name: string }[],
   network: NetworkDimensions,
-  bootstrap: BootstrapOptions = {},
+  bootstrap: BootstrapOptions | false = {},
 ): ReliabilityView {
   const labelName = new Map(
     codebook.dimensions.flatMap((d) => d.labels.map((l) => [`${d.id}/${l.id}`, l.name] as const)),
