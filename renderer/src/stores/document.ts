@@ -15,7 +15,13 @@ export type SaveState = 'saved' | 'saving' | 'error'
 /** The open document, its annotations, and saving them. */
 export const useDocumentStore = defineStore('document', () => {
   const view = shallowRef<DocumentView | null>(null)
-  const annotations = ref<Record<string, SentenceAnnotation>>({})
+  /**
+   * The open document's labels by sentence: replaced with a new record on every change, never
+   * mutated, so shallow. A deep ref made every read of a label in the article (colour, names,
+   * description of each sentence) go through proxies, and kept no sentence's object identity,
+   * which the article uses to redo only the sentence that changed.
+   */
+  const annotations = shallowRef<Record<string, SentenceAnnotation>>({})
   const pending = ref(0)
   const saveError = ref<string | null>(null)
   const openError = ref<string | null>(null)
