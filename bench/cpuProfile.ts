@@ -45,3 +45,28 @@ export function selfTimes(profile: Profile, top = 20): Array<{ name: string; ms:
     .sort((a, b) => b.ms - a.ms)
     .slice(0, top)
 }
+
+/**
+ * Who calls a function most, by samples: its heaviest call path of `depth` frames upwards,
+ * to tell apart a setText of the article from one of the document list.
+ */
+export function heaviestCallers(profile: Profile, functionName: string, depth = 6): string {
+  const parent = new Map<number, ProfileNode>()
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n)
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]))
+  const paths = new Map<string, number>()
+  profile.samples.forEach((id, i) => {
+    const node = byId.get(id)
+    if (!node || node.callFrame.functionName !== functionName) return
+    const chain: string[] = []
+    for (let p = parent.get(node.id); p && chain.length < depth; p = parent.get(p.id))
+      chain.push(`${p.callFrame.functionName || '(anonymous)'}:${p.callFrame.lineNumber + 1}`)
+    const key = chain.join(' ← ')
+    paths.set(key, (paths.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000)
+  })
+  return [...paths]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 3)
+    .map(([k, v]) => `${v.toFixed(1)} ms: ${k}`)
+    .join(' || ')
+}

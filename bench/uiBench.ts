@@ -17,7 +17,7 @@ import { installKeyProbe, loadProbe, type LoadMarks } from './pageProbes'
 import { rendererRss } from './processMemory'
 import { log, mb, metric } from './stats'
 import { keyPresses, scrolling } from './uiInteraction'
-import { profiled, selfTimes } from './cpuProfile'
+import { heaviestCallers, profiled, selfTimes } from './cpuProfile'
 
 const READY_TIMEOUT_MS = 120_000
 const VIEWPORT = { width: 1400, height: 900 }
@@ -160,6 +160,8 @@ export async function uiStage(args: UiArgs): Promise<void> {
           .map((f) => `${f.name} ${f.ms.toFixed(1)} ms`)
           .join(' | ')}`,
       )
+      for (const f of selfTimes(profile, 6))
+        log(`  ${f.name}, called from ${heaviestCallers(profile, f.name.split(' ')[0])}`)
     }
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 })
     await scrolling(page, 'document_list', { x: 130, y: 500 }, 40, 0)
