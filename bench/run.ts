@@ -14,6 +14,7 @@ import { join } from 'node:path'
 import { loadDefaultCodebook } from '../electron/core/workbench'
 import type { IndexEntry } from '../electron/core/storage/files'
 import { runStage } from './child'
+import { writeSubsetProject } from './openScale'
 import { CORPUS_DIR, REPO } from './setup'
 import { finishProject, SENTENCES_PER_ARTICLE } from './projectGen'
 import { log, markdownTable, metric, type Metric } from './stats'
@@ -177,6 +178,18 @@ async function measure(options: Options, runDir: string): Promise<void> {
       `${(bytes / 2 ** 20).toFixed(0)} MB of text in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
   )
 
+  if (!only || only.has('openScale')) {
+    // A tenth of the project, for the open time's growth with the corpus.
+    const tenth = entries.slice(0, Math.max(1, Math.round(entries.length / 10)))
+    const smallDir = join(runDir, 'tenth', 'project')
+    await writeSubsetProject(projectDir, smallDir, tenth)
+    await stage('openScale', {
+      small: { dir: smallDir, sentences: tenth.reduce((n, e) => n + e.sentenceCount, 0) },
+      big: { dir: projectDir, sentences },
+      dataDir: join(runDir, 'tenth'),
+      rounds: 5,
+    })
+  }
   await stage('segment', { seed: options.seed })
   await stage('import', {
     dir: join(runDir, 'import'),

@@ -9,6 +9,7 @@ import { CORPUS_DIR } from './setup'
 import { article } from './germanText'
 import { importStage } from './importBench'
 import { naiveStage } from './naiveBench'
+import { openScaleStage } from './openScale'
 import { runReliabilityBench } from './reliability'
 import { suggestStage } from './suggest'
 import { writeDocuments } from './projectGen'
@@ -47,6 +48,7 @@ const STAGES: Record<string, (args: never) => Promise<unknown>> = {
   naive: naiveStage,
   ui: uiStage,
   reliability: reliabilityStage,
+  openScale: openScaleStage,
   suggest: suggestStage,
 }
 
