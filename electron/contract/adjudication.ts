@@ -7,6 +7,7 @@
  * or a majority) or decided by an adjudicator, by whom, when, and a note.
  */
 import type { Statement } from './model'
+import type { TeamProblemView } from './team'
 
 /** How a gold value came to be. */
 export type GoldOrigin = 'unanimous' | 'majority' | 'decided'
@@ -112,6 +113,8 @@ export interface AdjudicationView {
   }
   runs: AcceptRun[]
   agreement: GoldAgreementView[]
+  /** Gold files from another machine that were not read (damaged, conflict copies), and why. */
+  problems: TeamProblemView[]
 }
 
 /** What an adjudicator decides for one sentence. */

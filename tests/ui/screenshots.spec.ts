@@ -2,6 +2,9 @@ import { mkdir } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { TestInfo } from '@playwright/test'
+import type { DocumentView } from '../../electron/contract/model'
+import { openCoder } from '../support/syncCoder'
+import { syncOnce } from '../support/syncFolders'
 import type { WorkbenchPage } from '../support/workbenchPage'
 import { expect, test } from './harness'
 
@@ -83,4 +86,66 @@ test('the whole layout at 1024×700, photographed for the README', async ({ harn
   )
   expect(sideways).toBe(false)
   await app.page.screenshot({ path: await picture(testInfo, 'layout-1024x700.png') })
+})
+
+/** Stance, actors and arguments of the first five sentences, per coder: where they differ. */
+const TEAM_CODINGS: Record<string, Array<[string, string[], string[]]>> = {
+  'Jonas Weber': [
+    ['critical', ['trump', 'kim'], ['symbolic-politics']],
+    ['critical', ['trump'], []],
+    ['neutral', ['kim'], ['denuclearisation']],
+    ['mixed', ['trump', 'kim'], []],
+    ['critical', [], []],
+  ],
+  'Lena Vogel': [
+    ['critical', ['trump', 'kim'], ['symbolic-politics']],
+    ['critical', ['trump', 'kim'], []],
+    ['critical', ['kim'], ['denuclearisation', 'sanctions']],
+    ['mixed', ['trump'], []],
+    ['neutral', [], []],
+  ],
+  'Mehmet Aydın': [
+    ['critical', ['trump', 'kim'], ['symbolic-politics']],
+    ['supportive', ['trump'], []],
+    ['critical', ['kim'], ['denuclearisation']],
+    ['mixed', ['trump', 'kim'], []],
+    ['critical', ['experts'], []],
+  ],
+}
+
+test('the adjudication view, photographed for the README', async ({ harness }, testInfo) => {
+  const app = await harness.start({ annotator: 'Erika Mustermann' })
+  await app.ready()
+  const doc = '000_21441c4ccb80678e'
+  for (const [name, codings] of Object.entries(TEAM_CODINGS)) {
+    const copy = join(harness.dataDir, name, 'project')
+    await syncOnce(harness.projectDir, copy)
+    const coder = await openCoder(copy, name, join(harness.dataDir, name))
+    const view = await coder.call<DocumentView>('getDocument', doc)
+    const sentences = view.document.units.filter((u) => u.kind === 'sentence')
+    for (const [i, [stance, actor, argument]] of codings.entries())
+      await coder.call('saveAnnotation', doc, sentences[i].id, {
+        statements: [{ id: 's1', values: { stance: [stance], actor, argument } }],
+        uncertain: false,
+        note: '',
+      })
+    await coder.close()
+    await syncOnce(copy, harness.projectDir)
+  }
+  await expect(
+    app.page.getByRole('navigation').getByRole('button', { name: /Coded by .*Mehmet Aydın 5/ }),
+  ).toBeVisible()
+  await app.toolbar.getByRole('button', { name: 'Adjudicate' }).click()
+  const dialog = app.page.getByRole('dialog', { name: 'Adjudication' })
+  await dialog.getByRole('combobox', { name: /^Accept/ }).selectOption('unanimous')
+  await dialog.getByRole('button', { name: 'Accept automatically' }).click()
+  // Sentence 1 agreed in all three dimensions, the actors of 3 and the stance of 4.
+  await expect(dialog).toContainText('Gold values: 5 agreed, 0 by majority, 0 adjudicated')
+  await dialog.getByRole('button', { name: 'Next disagreement' }).click()
+  await expect(dialog).toContainText('Disagreement 2 of 4')
+  const sentence = dialog.getByRole('region', { name: 'Sentence to adjudicate' })
+  // The stance: neutral once, critical twice; gold still open.
+  await expect(sentence.getByRole('row', { name: /^Stance / })).toContainText('open')
+  await expect(sentence.getByRole('row', { name: /^Actor / })).toContainText('(agreed)')
+  await dialog.screenshot({ path: await picture(testInfo, 'adjudication.png') })
 })

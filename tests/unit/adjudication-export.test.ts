@@ -206,7 +206,7 @@ print(json.dumps({"columns": sorted(wide.columns.tolist()), "rows": len(df), "se
     { timeout: 90_000 },
     async () => {
       const first = join(dir, 'out1')
-    await mkdir(first)
+      await mkdir(first)
       ok([
         'export',
         '--project',
@@ -247,6 +247,34 @@ print(json.dumps({"columns": sorted(wide.columns.tolist()), "rows": len(df), "se
       expect(await readFile(again)).toEqual(await readFile(join(first, 'sentences.jsonl')))
     },
   )
+
+  it('refuses bad decisions with a message and writes nothing', { timeout: 60_000 }, async () => {
+    const ana = await openCoder(anaDir(), 'Ana', dir)
+    try {
+      const before = await ana.call<AdjudicationView>('getAdjudication')
+      const unit = before.sentences[1].unitId
+      const bad = [
+        await ana.handlers.adjudicate(FIRST, unit, { kind: 'coder', coder: 'cnobody00001' }, ''),
+        await ana.handlers.adjudicate(
+          FIRST,
+          unit,
+          { kind: 'edit', values: { stance: ['a', 'b'] } },
+          '',
+        ),
+        await ana.handlers.adjudicate(FIRST, unit, { kind: 'take-all' }, ''),
+        await ana.handlers.undoAcceptance('majority-1999-01-01T00:00:00.000Z'),
+      ]
+      expect(bad.map((e) => (e.ok ? 'ok' : e.code))).toEqual([
+        'adjudication.coderDidNotCode',
+        'annotation.singleChoice',
+        'api.refused',
+        'adjudication.runUnknown',
+      ])
+      expect(await ana.call('getAdjudication')).toEqual(before)
+    } finally {
+      await ana.close()
+    }
+  })
 
   it('refuses a layer it does not know, and gold where there is none', { timeout: 60_000 }, () => {
     const bad = cli([

@@ -157,6 +157,7 @@ export class Adjudication {
       progress,
       runs: this.store.runs(),
       agreement: goldAgreement(gold, coderSentences as Map<string, CoderSentences>, dimensions),
+      problems: this.store.problems.map((p) => ({ ...p })),
     }
   }
 

@@ -62,4 +62,5 @@ export default {
   exportLayerDefault: 'der Goldebene, sobald es sie gibt, sonst Ihre',
   exportLayerGold: 'der Goldebene',
   exportLayerAll: 'allen Codierenden und Gold (eine Zeile je Satz und Codierperson)',
+  problems: 'Gold-Dateien, die nicht gelesen wurden',
 }

@@ -62,4 +62,5 @@ export default {
   exportLayerDefault: 'the gold layer once there is one, else yours',
   exportLayerGold: 'the gold layer',
   exportLayerAll: 'all coders and gold (one row per sentence and coder)',
+  problems: 'Gold files that were not read',
 }
