@@ -116,7 +116,7 @@ describe('exporting the gold layer and every coder', () => {
         ['critical'],
         ['supportive'],
       ])
-      expect(coded.map((l) => l.annotator)).toEqual([ids.Ana, ids.Ana, ids.Ana])
+      expect(coded.map((l) => l.annotator)).toEqual(['Ana', 'Ana', 'Ana'])
       expect(coded[2].note).toBe('see the headline')
 
       const card = join(dir, 'README.md')

@@ -270,9 +270,12 @@ export class Adjudication {
 
   /**
    * The gold of one document as annotations, the shape every exporter reads: one per sentence
-   * with a gold value, stamped with the adjudicator of its latest decision.
+   * with a gold value, stamped with the name of the adjudicator of its latest decision.
    */
-  async goldAnnotations(documentId: string): Promise<Record<string, SentenceAnnotation>> {
+  async goldAnnotations(
+    documentId: string,
+    nameOf: (coder: string) => string = (coder) => coder,
+  ): Promise<Record<string, SentenceAnnotation>> {
     const version = this.repo.getCodebook().version
     const out: Record<string, SentenceAnnotation> = {}
     for (const [unitId, g] of this.store.sentences(documentId)) {
@@ -285,7 +288,7 @@ export class Adjudication {
         statements: g.statements,
         uncertain: false,
         note: notes.join('\n'),
-        annotator: last.by,
+        annotator: nameOf(last.by),
         coder: 'gold',
         createdAt: first.at,
         updatedAt: last.at,

@@ -65,7 +65,7 @@ const LONG = new Set(['jsonl', 'csv-sentences', 'csv-statements'])
 async function layerRepository(src: LayerSources, coder: string): Promise<ProjectRepository> {
   if (coder === GOLD) {
     const adjudication = src.adjudication
-    return LayerView.of(src.repo, GOLD, (id) => adjudication.goldAnnotations(id))
+    return LayerView.of(src.repo, GOLD, (id) => adjudication.goldAnnotations(id, src.nameOf))
   }
   if (coder === src.repo.coder) return src.repo
   if (!src.coders.includes(coder)) throw new UserError('team.coderUnknown', { coder })

@@ -96,8 +96,10 @@ export async function importLayeredExport(
           sentences: document.units.filter((u) => u.kind === 'sentence').length,
         })
       }
-      if (coder === GOLD) await writeGold(repo.path, document.id, annotations, provenance)
-      else if (Object.keys(annotations).length > 0) {
+      if (coder === GOLD) {
+        await writeGold(repo.path, document.id, annotations, provenance)
+        await adjudicatorProfiles(repo, document.id, annotations, provenance)
+      } else if (Object.keys(annotations).length > 0) {
         if (coder === repo.coder) await repo.replaceDocument(document, annotations)
         else {
           const file = annotationFilePath(repo.path, document.id, coder)
@@ -118,6 +120,23 @@ export async function importLayeredExport(
     }
   }
   return report
+}
+
+/** The adjudicators' names, as their profiles: a gold line names the last one to decide. */
+async function adjudicatorProfiles(
+  repo: ProjectRepository,
+  documentId: string,
+  annotations: Record<string, { annotator: string }>,
+  provenance: ReadonlyMap<string, Record<string, GoldValue>>,
+): Promise<void> {
+  const names = new Map<string, string>()
+  for (const [unitId, a] of Object.entries(annotations)) {
+    const values = Object.values(provenance.get(`${documentId}\u0000${unitId}`) ?? {})
+    if (values.length === 0) continue
+    const last = values.reduce((x, y) => (y.at > x.at ? y : x))
+    if (a.annotator && a.annotator !== last.by) names.set(last.by, a.annotator)
+  }
+  for (const [id, name] of names) if (id !== repo.coder) await writeProfile(repo.path, { id, name })
 }
 
 /** Gold files per adjudicator: each sentence goes to whoever decided it last. */
