@@ -4,6 +4,7 @@ import type { CoderLayer, TeamStatus } from '../../../electron/contract/team'
 import { api } from '../api'
 import { useDocumentStore } from './document'
 import { useProjectStore } from './project'
+import { useReliabilityStore } from './reliability'
 
 /** How often the renderer asks whether files from another machine changed the project. */
 const POLL_MS = 2_000
@@ -43,6 +44,7 @@ export const useTeamStore = defineStore('team', () => {
         const project = useProjectStore()
         await project.reloadShared()
         await loadLayers(useDocumentStore().documentId)
+        await useReliabilityStore().loadBlind(useDocumentStore().documentId)
       }
     } catch (e) {
       error.value = (e as Error).message
@@ -66,6 +68,8 @@ export const useTeamStore = defineStore('team', () => {
       (id) => void loadLayers(id),
       { immediate: true },
     )
+    // Which sentences this coder codes blind follows the document too.
+    useReliabilityStore().start()
   }
 
   function stop(): void {
@@ -109,6 +113,7 @@ export const useTeamStore = defineStore('team', () => {
     problems,
     conflict,
     refresh,
+    loadLayers,
     start,
     stop,
     chooseCodebook,
