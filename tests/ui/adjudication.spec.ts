@@ -128,3 +128,29 @@ test('an adjudication by keyboard: automatic acceptance, the majority, a coder, 
   await expect(runs).toContainText('Nothing accepted automatically yet.')
   await expect(dialog).toContainText('Gold values: 0 agreed, 0 by majority, 3 adjudicated')
 })
+
+test.describe('in German', () => {
+  test.use({ locale: 'de-DE' })
+
+  test('the adjudication view speaks German, and its keys work the same', async ({ harness }) => {
+    const app = await harness.start({ annotator: 'Ana' })
+    await app.ready()
+    await othersCode(harness)
+    await expect(
+      app.page.getByRole('navigation').getByRole('button', { name: /Codiert von .*Dora 4/ }),
+    ).toBeVisible()
+    await app.toolbar.getByRole('button', { name: 'Entscheiden' }).click()
+    const dialog = app.page.getByRole('dialog', { name: 'Entscheidung' })
+    await expect(dialog).toContainText('0 von 3 Abweichungen entschieden')
+    await expect(dialog).toContainText('Abweichung 1 von 3')
+    await expect(
+      dialog
+        .getByRole('region', { name: 'Zu entscheidender Satz' })
+        .getByRole('row', { name: /^Haltung / }),
+    ).toContainText('offen')
+    await app.press('m')
+    await expect(dialog).toContainText('1 von 3 Abweichungen entschieden')
+    await expect(dialog).toContainText('Abweichung 2 von 3')
+    await expect(dialog).not.toContainText('Disagreement')
+  })
+})
