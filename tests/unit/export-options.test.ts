@@ -27,6 +27,7 @@ describe('the one export-options schema', () => {
       network: {},
       language: 'en',
       lineEndings: 'lf',
+      layer: null,
     })
   })
 
