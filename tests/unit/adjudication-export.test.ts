@@ -276,6 +276,28 @@ print(json.dumps({"columns": sorted(wide.columns.tolist()), "rows": len(df), "se
     }
   })
 
+  it(
+    "the app's export job writes the chosen layer, gold by default",
+    { timeout: 60_000 },
+    async () => {
+      const ana = await openCoder(anaDir(), 'Ana', dir)
+      try {
+        const stances = async (layer?: string) => {
+          const out = join(dir, `app-${layer ?? 'default'}.jsonl`)
+          await ana.service.exportLayer({ format: 'jsonl', onlyAnnotated: true, layer }, out, {})
+          return (await readFile(out, 'utf8'))
+            .trim()
+            .split('\n')
+            .map((l) => JSON.parse(l).statements[0].label_ids.stance[0])
+        }
+        expect(await stances()).toEqual(['supportive', 'critical', 'supportive'])
+        expect(await stances(`coder:${ids.Ben}`)).toEqual(['supportive', 'critical', 'neutral'])
+      } finally {
+        await ana.close()
+      }
+    },
+  )
+
   it('refuses a layer it does not know, and gold where there is none', { timeout: 60_000 }, () => {
     const bad = cli([
       'export',
