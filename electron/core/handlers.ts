@@ -14,6 +14,7 @@ import { exportTarget } from './exportJob'
 import { parseCodebookFile, serializeCodebook } from './codebook/codebookFile'
 import type { JobRunner } from './jobs'
 import type { ProjectService } from './project'
+import { cardReliability } from './reliability/card'
 import { requiredSampleSize } from './reliability/sample'
 import { writeAtomically } from './storage/durableFile'
 
@@ -77,6 +78,7 @@ function implementation(
           signal: ctx.signal,
           onProgress: ctx.progress,
           workerScript: exportWorkerScript,
+          cardReliability: () => cardReliability(service.reliability, service.getTeam()),
         }),
       }))
     },

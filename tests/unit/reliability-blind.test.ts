@@ -16,6 +16,8 @@ import type {
 } from '../../electron/contract/reliability'
 import type { CoderLayer } from '../../electron/contract/team'
 import { importPaths } from '../../electron/core/corpus/importer'
+import { exportProject } from '../../electron/core/export/exporter'
+import { cardReliability } from '../../electron/core/reliability/card'
 import { agreementCommand } from '../../electron/core/reliability/cliCommand'
 import { loadDefaultCodebook } from '../../electron/core/workbench'
 import { openCoder, type Coder } from '../support/syncCoder'
@@ -222,5 +224,36 @@ describe('a blind reliability sample', () => {
     await expect(agreementCommand(['--project', anaDir(), '--sample', 'Nope'])).rejects.toThrow(
       /no reliability sample "Nope"/,
     )
+  })
+
+  it('the dataset card reports alpha per dimension with interval, the sample and the codebook version', async () => {
+    await session('Ana', async (ana) => {
+      for (const language of ['en', 'de'] as const) {
+        const out = join(dir, `card-${language}.md`)
+        await exportProject(
+          ana.repo,
+          { format: 'card', out, onlyAnnotated: false, language },
+          {
+            cardReliability: () => cardReliability(ana.service.reliability, ana.service.getTeam()),
+          },
+        )
+        const card = await readFile(out, 'utf8')
+        const version = ana.repo.getCodebook().version
+        const alpha = (1 - 2 / 8 / (30 / 56)).toFixed(3)
+        if (language === 'en') {
+          expect(card).toContain('## Intercoder reliability')
+          expect(card).toContain('reliability sample “Pilot” (round 1')
+          expect(card).toContain(`drawn under codebook version ${version}`)
+          expect(card).toMatch(
+            new RegExp(
+              `\\| Stance \\| nominal \\| ${alpha} \\| -?\\d\\.\\d{3} – \\d\\.\\d{3} \\| 4 \\| not reliable \\|`,
+            ),
+          )
+        } else {
+          expect(card).toContain('## Intercoder-Reliabilität')
+          expect(card).toContain(`| Stance | nominal | ${alpha.replace('.', ',')} |`)
+        }
+      }
+    })
   })
 })

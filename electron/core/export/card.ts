@@ -6,6 +6,7 @@
  * language the export asks for (./cardText.ts).
  */
 import type { Codebook } from '../../contract/model'
+import { reliabilitySection, type CardReliability } from '../reliability/card'
 import { CARD_TEXT, type CardText } from './cardText'
 import { FOLDER_FILES, SPLIT_NAMES, splitFilePath, type ExportOptions } from './options'
 import type { DimensionInfo } from './rows'
@@ -18,6 +19,8 @@ export interface CardData {
   dimensions: DimensionInfo[]
   options: ExportOptions
   tally: ExportTally
+  /** Alpha per dimension with interval, its sample and codebook version (team projects). */
+  reliability?: CardReliability | null
 }
 
 /** Escapes untrusted text for inline Markdown (table cells included) and for HTML. */
@@ -77,6 +80,7 @@ export function buildCard(data: CardData, files: string[]): string {
   out.push(...distribution(data, w))
   out.push(...definitions(data, w))
   out.push(...provenanceSection(data, w))
+  out.push(...reliabilitySection(data.reliability, data.options.language, e))
   out.push(...optionsSection(data, w))
   out.push(...loadingSection(data, files, w))
   return `${out.join('\n').trimEnd()}\n`
@@ -131,6 +135,8 @@ function provenanceSection(data: CardData, w: CardText): string[] {
       [w.annotator, w.annotatedSentences],
       [...annotators].sort((a, b) => b[1] - a[1]).map(([name, n]) => [e(name) || w.unnamed, n]),
     ),
+    '',
+    w.modelAccepted(data.tally.modelAccepted, data.tally.labelsGiven),
     '',
     `## ${w.versionsUsed}`,
     '',

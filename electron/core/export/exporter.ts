@@ -13,6 +13,7 @@ import { serializeCodebook } from '../codebook/codebookFile'
 import { UserError } from '../errors'
 import type { ProjectRepository } from '../storage/repository'
 import { ByteBuilder } from './bytes'
+import type { CardReliability } from '../reliability/card'
 import { buildCard } from './card'
 import { ExportError } from './errors'
 import { buildNetwork, networkProblem, NetworkTally } from './graphml'
@@ -60,7 +61,11 @@ export interface ExportResult {
 const ATTEMPTS = 3
 
 /** How an export is run: cancel and progress, and its worker threads (./workerPool.ts). */
-export type ExportRun = ExportControl & ExportThreads
+export type ExportRun = ExportControl &
+  ExportThreads & {
+    /** The intercoder reliability the card reports, when the project has a team. */
+    cardReliability?: () => Promise<CardReliability | null>
+  }
 
 /**
  * Exports a project. The target is `options.out`, or the third argument (as the app's export
@@ -211,7 +216,8 @@ async function writeStaged(job: Job, staging: Staging): Promise<ExportResult> {
     const names = options.format === 'all' ? [...planned, ...card] : []
     const files = names.map((n) => n.slice(target.base.length))
     const codebook = repo.getCodebook()
-    const data = { projectName: repo.name, codebook, dimensions, options, tally }
+    const reliability = (await job.control.cardReliability?.()) ?? null
+    const data = { projectName: repo.name, codebook, dimensions, options, tally, reliability }
     await whole(card[0], 'card', buildCard(data, files), {})
   }
   const { documents, units, sentences, nonSentences, annotated, statements } = tally
