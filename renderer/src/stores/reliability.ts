@@ -96,6 +96,12 @@ export const useReliabilityStore = defineStore('reliability', () => {
   }
 
   /** A sample drawn, done or lifted changes what is blind: the other coders' labels follow. */
+  /** isBlind, asking the core first when the blind set of that document is not loaded yet. */
+  async function isBlindNow(documentId: string, unitId: string): Promise<boolean> {
+    if (blind.value.documentId !== documentId) await loadBlind(documentId)
+    return isBlind(documentId, unitId)
+  }
+
   async function afterSampleChange(): Promise<void> {
     await loadSamples()
     const documentId = useDocumentStore().documentId
@@ -162,6 +168,7 @@ export const useReliabilityStore = defineStore('reliability', () => {
     choose,
     loadBlind,
     isBlind,
+    isBlindNow,
     draw,
     markDone,
     liftBlinding,
