@@ -11,6 +11,8 @@ export default defineConfig({
           index: resolve('electron/main/index.ts'),
           // The export's worker thread, shipped beside index.js (see electron/core/export/workerPool.ts).
           exportWorker: resolve('electron/core/export/worker.ts'),
+          // The suggestion model's worker thread (see electron/core/suggest/workerClient.ts).
+          suggestWorker: resolve('electron/core/suggest/worker.ts'),
         },
       },
     },

@@ -9,7 +9,8 @@ import type { Codebook, Dimension, Label } from '../contract/model'
  * Keys the annotation screen uses for commands; a label may not take them. Digits and letters
  * stay free for labels. Kept here, in core, because the rule and the keyboard map must agree.
  */
-export const RESERVED_KEYS: readonly string[] = ['?', '+', '-', '!', '/', ' ', '#']
+// '=' accepts the model's suggestions, '<' and '>' are its queues (renderer/src/components/suggest).
+export const RESERVED_KEYS: readonly string[] = ['?', '+', '-', '!', '/', ' ', '#', '=', '<', '>']
 
 export interface CodebookProblem {
   message: Message

@@ -112,8 +112,20 @@ export interface Codebook {
   dimensions: Dimension[]
 }
 
-/** How a label came to be on a statement. */
-export type Provenance = 'manual' | 'suggested-accepted'
+/** A label accepted from the learned suggestion model: which model, and how sure it was. */
+export interface ModelProvenance {
+  source: 'suggested-model'
+  /** The model's version (see contract/suggest.ts DimensionSuggestion.version). */
+  version: string
+  /** The model's probability of the label when it was accepted, 0 to 1. */
+  confidence: number
+}
+
+/**
+ * How a label came to be on a statement: by hand, an accepted actor suggestion of the alias
+ * rules (`suggested-accepted`), or an accepted suggestion of the model.
+ */
+export type Provenance = 'manual' | 'suggested-accepted' | ModelProvenance
 
 /** One position taken in a sentence (statements in the sense of the Discourse Network Analyzer). */
 export interface Statement {

@@ -77,7 +77,18 @@ export const codebookSchema = z.object({
   dimensions: z.array(dimensionSchema).max(50),
 })
 
-export const provenanceSchema = z.enum(['manual', 'suggested-accepted'])
+export const provenanceKindSchema = z.enum(['manual', 'suggested-accepted'])
+
+/** An accepted model suggestion; its keys in this order on disk and in exports. */
+export const modelProvenanceSchema = z
+  .object({
+    source: z.literal('suggested-model'),
+    version: z.string().min(1).max(100),
+    confidence: z.number().min(0).max(1),
+  })
+  .strict()
+
+export const provenanceSchema = z.union([provenanceKindSchema, modelProvenanceSchema])
 
 export const statementSchema = z.object({
   id: idSchema,

@@ -25,6 +25,8 @@ export interface WorkbenchPaths {
   dialogs?: Dialogs
   /** The built export worker (the app's out/main/exportWorker.js); absent, run from source. */
   exportWorkerScript?: string
+  /** The built suggestion worker (the app's out/main/suggestWorker.js); absent, run from source. */
+  suggestWorkerScript?: string
   /** The system's language, used until the analyst chooses one (English when absent). */
   systemLocale?: MessageLocale
   /** Watch the folder for files arriving from sync (on unless false). */
@@ -72,6 +74,7 @@ export async function openWorkbench(paths: WorkbenchPaths): Promise<Workbench> {
     repo = await open()
   }
   const service = new ProjectService(repo, settings)
+  service.useSuggestWorker(paths.suggestWorkerScript)
   // Files arriving from other coders' machines are noticed while the project is open.
   const team = new Team(repo, settings)
   // The first look at the other coders' files runs beside the opening: in a large team project it
@@ -94,6 +97,7 @@ export async function openWorkbench(paths: WorkbenchPaths): Promise<Workbench> {
       team.close()
       jobs.cancelAll()
       await jobs.idle()
+      await service.closeSuggestions()
       await repo.close()
     },
   }

@@ -38,6 +38,7 @@ async function start(): Promise<void> {
       sampleCorpusDir: sampleCorpusDir(),
       dialogs: electronDialogs(locale),
       exportWorkerScript: join(__dirname, 'exportWorker.js'),
+      suggestWorkerScript: join(__dirname, 'suggestWorker.js'),
       systemLocale: system,
     })
   } catch (e) {

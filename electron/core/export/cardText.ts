@@ -33,6 +33,7 @@ export interface CardText {
   unnamed: string
   versionsUsed: string
   versionExported: (v: number) => string
+  modelAccepted: (n: number, of: number) => string
   version: string
   options: string
   option: string
@@ -98,6 +99,8 @@ const en: CardText = {
   unnamed: '(unnamed)',
   versionsUsed: 'Codebook versions used',
   versionExported: (v) => `The codebook exported with this dataset is version ${v}.`,
+  modelAccepted: (n, of) =>
+    `${n} of the ${of} labels were suggestions of the learned model that an annotator accepted (provenance \`suggested-model\`, with the model's version and confidence); the rest were chosen by hand or from the codebook's aliases.`,
   version: 'Version',
   options: 'Export options',
   option: 'Option',
@@ -170,6 +173,8 @@ const de: CardText = {
   unnamed: '(ohne Namen)',
   versionsUsed: 'Verwendete Codebuch-Versionen',
   versionExported: (v) => `Das mit diesem Datensatz exportierte Codebuch hat die Version ${v}.`,
+  modelAccepted: (n, of) =>
+    `${n} der ${of} Labels waren Vorschläge des gelernten Modells, die Codierende übernommen haben (Herkunft \`suggested-model\`, mit Version und Konfidenz des Modells); die übrigen wurden von Hand oder über die Aliasse des Codebuchs vergeben.`,
   version: 'Version',
   options: 'Export-Optionen',
   option: 'Option',

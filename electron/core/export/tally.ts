@@ -36,6 +36,9 @@ export class ExportTally {
   /** Annotated sentences per annotator and per codebook version. Only for a card. */
   readonly annotators = new Map<string, number>()
   readonly versions = new Map<number, number>()
+  /** Labels given, and of them those accepted from the learned model's suggestions. Only for a card. */
+  labelsGiven = 0
+  modelAccepted = 0
 
   /** `forCard`: also gather what only the dataset card shows. */
   constructor(private readonly forCard: boolean) {}
@@ -57,6 +60,13 @@ export class ExportTally {
         this.versions.set(a.codebookVersion, (this.versions.get(a.codebookVersion) ?? 0) + 1)
       }
       this.countLabels(a.statements)
+      for (const s of a.statements)
+        for (const ids of Object.values(s.values))
+          for (const id of ids) {
+            this.labelsGiven++
+            const p = s.provenance?.[id]
+            if (typeof p === 'object' && p.source === 'suggested-model') this.modelAccepted++
+          }
     }
   }
 

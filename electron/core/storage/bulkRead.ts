@@ -7,7 +7,7 @@
 import { existsSync, readFile as readFileWithCallback, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { UNIT_KINDS, type SentenceAnnotation, type StoredDocument } from '../../contract/model'
-import { provenanceSchema } from '../../contract/schemas'
+import { modelProvenanceSchema, provenanceKindSchema } from '../../contract/schemas'
 import { SCHEMA_VERSION, type AnnotationFile, type SharedDocument } from './files'
 import { withLayer } from './layer'
 
@@ -94,7 +94,10 @@ const isRecord = (v: unknown): v is Loose =>
 const isOptionalString = (v: unknown) => v === undefined || typeof v === 'string'
 const isCount = (v: unknown) => Number.isInteger(v) && (v as number) >= 0
 const KINDS = new Set<unknown>(UNIT_KINDS)
-const PROVENANCES = new Set<unknown>(provenanceSchema.options)
+const PROVENANCES = new Set<unknown>(provenanceKindSchema.options)
+/** A label's provenance: a kind, or an accepted model suggestion (rare: checked by its schema). */
+const isProvenance = (v: unknown) =>
+  PROVENANCES.has(v) || modelProvenanceSchema.safeParse(v).success
 const META_FIELDS = ['title', 'source', 'author', 'date', 'url', 'genre']
 
 export function checkDocumentFile(data: unknown): SharedDocument | null {
@@ -155,7 +158,10 @@ export function checkAnnotationFile(data: unknown): Record<string, SentenceAnnot
     for (const s of a.statements as unknown[]) {
       if (!isRecord(s) || typeof s.id !== 'string') return null
       if (!isRecord(s.values) || !Object.values(s.values).every(isStringArray)) return null
-      if (s.provenance !== undefined && !isStringRecord(s.provenance, (v) => PROVENANCES.has(v)))
+      if (
+        s.provenance !== undefined &&
+        !(isRecord(s.provenance) && Object.values(s.provenance).every(isProvenance))
+      )
         return null
     }
   }

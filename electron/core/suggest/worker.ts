@@ -9,6 +9,7 @@ import { parentPort } from 'node:worker_threads'
 import type { SentenceInput } from './features'
 import { SuggestionModel, type LabeledSentence } from './model'
 import { readModel, writeModel } from './modelFile'
+import { dimensionQuality } from './quality'
 
 export type WorkerRequest =
   | {
@@ -26,6 +27,12 @@ export type WorkerRequest =
   | { op: 'predict'; dimension: string; inputs: SentenceInput[] }
   | { op: 'save'; dimension: string; key: string; path: string }
   | { op: 'forget'; dimension: string }
+  | {
+      op: 'quality'
+      labels: string[]
+      multi: boolean
+      coded: LabeledSentence[]
+    }
 
 export interface TrainResult {
   size: number
@@ -72,6 +79,10 @@ export async function handle(r: WorkerRequest): Promise<unknown> {
     case 'forget':
       models.delete(r.dimension)
       return null
+    case 'quality':
+      // Cross-validation trains a model per fold and per point of the curve: here, not on the
+      // main thread, so the app keeps answering while the analyst waits for the figures.
+      return dimensionQuality(r.coded, r.labels, r.multi)
   }
 }
 

@@ -14,6 +14,7 @@ import type { SentenceInput } from './features'
 import type { LabeledSentence, Prediction } from './model'
 import { modelPath } from './modelFile'
 import { coldStart, dimensionData, type DimensionData } from './projectData'
+import type { DimensionQuality } from './quality'
 import type { TrainResult, WorkerReply, WorkerRequest } from './worker'
 
 export class SuggestionWorker {
@@ -73,6 +74,14 @@ export class SuggestionWorker {
 
   save(dimension: string, key: string, path: string): Promise<void> {
     return this.request({ op: 'save', dimension, key, path })
+  }
+
+  quality(r: Omit<Extract<WorkerRequest, { op: 'quality' }>, 'op'>): Promise<DimensionQuality> {
+    return this.request({ op: 'quality', ...r })
+  }
+
+  forget(dimension: string): Promise<void> {
+    return this.request({ op: 'forget', dimension })
   }
 
   async close(): Promise<void> {

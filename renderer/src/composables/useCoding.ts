@@ -149,6 +149,25 @@ function createCoding() {
     )
   }
 
+  /**
+   * Accepts labels proposed for the focused sentence (the learned model's), each with its own
+   * provenance, as one undo step; a label the sentence has already stays as it is.
+   */
+  function acceptLabels(
+    items: Array<{ dimension: Dimension; labelId: string; provenance: Provenance }>,
+  ): void {
+    if (items.length === 0) return
+    edit('accept', (input) =>
+      items.reduce(
+        (acc, x) =>
+          hasLabel(acc, statementIndex.value, x.dimension.id, x.labelId)
+            ? acc
+            : toggleLabel(acc, statementIndex.value, x.dimension, x.labelId, x.provenance),
+        input,
+      ),
+    )
+  }
+
   /** Accepts one suggestion out of several. */
   function acceptSuggestion(labelId: string): void {
     const m = openSuggestions.value.find((x) => x.labelId === labelId)
@@ -350,6 +369,7 @@ function createCoding() {
     toggleByKey,
     acceptSuggestions,
     acceptSuggestion,
+    acceptLabels,
     dismissSuggestion,
     toggleDone,
     acceptAllSuggestionsInDocument,

@@ -9,6 +9,8 @@ import jobsDe from './jobs.de'
 import jobsEn from './jobs.en'
 import reliabilityDe from './reliability.de'
 import reliabilityEn from './reliability.en'
+import suggestDe from './suggest.de'
+import suggestEn from './suggest.en'
 import teamDe from './team.de'
 import teamEn from './team.en'
 
@@ -31,6 +33,7 @@ export const i18n = createI18n({
       team: teamEn,
       reliability: reliabilityEn,
       adjudication: adjudicationEn,
+      suggest: suggestEn,
     },
     de: {
       ...de,
@@ -39,6 +42,7 @@ export const i18n = createI18n({
       team: teamDe,
       reliability: reliabilityDe,
       adjudication: adjudicationDe,
+      suggest: suggestDe,
     },
   },
 })
