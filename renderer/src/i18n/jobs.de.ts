@@ -84,6 +84,7 @@ export default {
     failed: 'Der Export ist fehlgeschlagen: {message}',
     cancelled: 'Der Export wurde abgebrochen.',
     done: '{sentences} und {others} aus {documents} in {files} nach {path} exportiert',
+    nothingWritten: 'Es wurde keine Datei nach {path} geschrieben.',
     sentencesCount: 'keine Sätze | ein Satz | {n} Sätze',
     othersCount:
       'keine Überschriften, Autorenzeilen oder Bildunterschriften | eine Überschrift, Autorenzeile oder Bildunterschrift | {n} Überschriften, Autorenzeilen oder Bildunterschriften',

@@ -82,6 +82,7 @@ export default {
     failed: 'The export failed: {message}',
     cancelled: 'The export was cancelled.',
     done: '{sentences} and {others} from {documents}, in {files}, exported to {path}',
+    nothingWritten: 'No file was written to {path}.',
     sentencesCount: 'no sentences | one sentence | {n} sentences',
     othersCount:
       'no headings, bylines or captions | one heading, byline or caption | {n} headings, bylines or captions',
