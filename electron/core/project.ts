@@ -104,7 +104,10 @@ export class ProjectService {
   saveAnnotations(changes: AnnotationChange[]): Promise<Array<SentenceAnnotation | null>> {
     const saved = this.inOrder(() => this.writeAnnotations(changes))
     // The model learns once the labels are durable, in its own order: a save never waits on it.
-    saved.then((results) => this.suggestionEngine?.learn(changes, results), () => undefined)
+    saved.then(
+      (results) => this.suggestionEngine?.learn(changes, results),
+      () => undefined,
+    )
     return saved
   }
 
