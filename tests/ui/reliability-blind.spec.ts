@@ -53,6 +53,13 @@ test('two coders code a blind sample; the view shows alpha per dimension and a d
     await expect(app.page.getByRole('dialog')).toHaveCount(0)
   }
 
+  // Ben's profile arrived by sync: Ana's app notices it by itself (the watcher, then the poll).
+  await app.toolbar.getByRole('button', { name: /^Team/ }).click()
+  await expect(app.page.getByRole('dialog', { name: 'Team' }).getByText('Ben')).toBeVisible({
+    timeout: 15_000,
+  })
+  await app.page.keyboard.press('Escape')
+
   // Ana draws the whole corpus (five documents) for both coders, by keyboard.
   let view = await openView()
   const form = view.getByRole('form', { name: 'Draw a sample' })

@@ -23,7 +23,10 @@ test('the model suggests after 30 labels, an accepted suggestion keeps its prove
   const before = panel.getByRole('status').filter({ hasText: /suggestions start after/ })
   await expect(before.first()).toBeVisible()
   for (let i = 0; i < 30; i++) {
-    if (i === 28) await app.press('PageDown')
+    if (i === 28) {
+      await app.press('PageDown')
+      await expect(panel.getByText(/sentence 1 of/i)).toBeVisible()
+    }
     await app.press(i % 3 === 0 ? '2' : '1')
     if (i !== 27 && i !== 29) await app.press('ArrowDown')
   }
