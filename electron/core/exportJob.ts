@@ -1,15 +1,12 @@
 /**
  * The app's export: where it goes (asked through the file dialogs, with a confirmation before
- * anything is overwritten), then the export itself as a job the renderer follows.
+ * anything is overwritten). The job itself runs the project service's exportLayer (handlers.ts).
  */
 import { EXPORT_FILES } from '../contract/exportOptions'
 import type { MessageCode } from '../contract/messages'
-import type { ExportOptions, ExportSummary } from '../contract/model'
+import type { ExportOptions } from '../contract/model'
 import type { Dialogs } from './dialogs'
-import { exportProject } from './export/exporter'
 import { filesToReplace, writesFolder } from './export/target'
-import type { JobContext } from './jobs'
-import type { ProjectRepository } from './storage/repository'
 
 /** What the save dialog's filter calls each kind of file. */
 const FILTER_NAMES: Record<keyof typeof EXPORT_FILES, MessageCode> = {
@@ -42,18 +39,4 @@ export async function exportTarget(
   const replaced = await filesToReplace({ out: folder, format: options.format, split })
   if (replaced.length === 0) return folder
   return (await dialogs.confirmOverwrite(folder, replaced)) ? folder : null
-}
-
-export async function runExport(
-  repo: ProjectRepository,
-  options: ExportOptions,
-  out: string,
-  ctx: JobContext,
-  workerScript?: string,
-): Promise<ExportSummary> {
-  return exportProject(repo, options, out, {
-    signal: ctx.signal,
-    onProgress: ctx.progress,
-    workerScript,
-  })
 }
