@@ -3,7 +3,8 @@
  * messages before saving; main enforces them.
  */
 import { msg, type Message } from '../contract/messages'
-import type { Codebook, Dimension, Label } from '../contract/model'
+import type { LocalizedText } from '../contract/messages'
+import type { Codebook, Dimension, DimensionScale, Label } from '../contract/model'
 
 /**
  * Keys the annotation screen uses for commands; a label may not take them. Digits and letters
@@ -31,6 +32,7 @@ export function codebookProblems(codebook: Codebook): CodebookProblem[] {
         dimensionId: dimension.id,
       })
     dimensionIds.add(dimension.id)
+    problems.push(...scaleProblems(dimension))
     for (const label of dimension.labels) {
       const owner = labelIds.get(label.id)
       if (owner !== undefined)
@@ -68,6 +70,46 @@ export function codebookProblems(codebook: Codebook): CodebookProblem[] {
         })
       else hotkeys.set(key, { dimension, label })
     }
+  }
+  return problems
+}
+
+/** A scale's name, as the messages put it. */
+export const SCALE_NAMES: Record<Exclude<DimensionScale, 'nominal'>, LocalizedText> = {
+  ordinal: { en: 'ordinal', de: 'Ordinalskala' },
+  interval: { en: 'interval', de: 'Intervallskala' },
+  ratio: { en: 'ratio', de: 'Verhältnisskala' },
+}
+
+/**
+ * A scale other than nominal belongs to a single-choice dimension of two labels or more; on an
+ * interval or ratio scale every label carries a number, on a ratio scale none below zero.
+ */
+function scaleProblems(dimension: Dimension): CodebookProblem[] {
+  const scale = dimension.scale ?? 'nominal'
+  if (scale === 'nominal') return []
+  const names = { dimension: dimension.name, scale: SCALE_NAMES[scale] }
+  if (dimension.multi)
+    return [{ message: msg('codebook.scaleOnMulti', names), dimensionId: dimension.id }]
+  const problems: CodebookProblem[] = []
+  if (dimension.labels.length < 2)
+    problems.push({
+      message: msg('codebook.scaleNeedsTwo', { ...names, count: dimension.labels.length }),
+      dimensionId: dimension.id,
+    })
+  if (scale === 'ordinal') return problems
+  for (const label of dimension.labels) {
+    const at = { dimensionId: dimension.id, labelId: label.id }
+    if (typeof label.value !== 'number' || !Number.isFinite(label.value))
+      problems.push({
+        message: msg('codebook.scaleNeedsValue', { ...names, label: label.name }),
+        ...at,
+      })
+    else if (scale === 'ratio' && label.value < 0)
+      problems.push({
+        message: msg('codebook.ratioNegative', { ...names, label: label.name, value: label.value }),
+        ...at,
+      })
   }
   return problems
 }

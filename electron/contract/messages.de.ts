@@ -125,6 +125,14 @@ export const de: Record<keyof EnglishCatalogue, MessageText> = {
   'codebook.keyReserved': 'Die Taste „{key}“ von „{label}“ ist für einen Befehl reserviert.',
   'codebook.keyTaken':
     'Die Taste „{key}“ ist schon „{owner}“ ({ownerDimension}) zugeordnet; wählen Sie für „{label}“ eine andere Taste.',
+  'codebook.scaleOnMulti':
+    '„{dimension}“ ist eine Mehrfachauswahl und damit immer nominal; nur eine Einfachauswahl kann die {scale} haben.',
+  'codebook.scaleNeedsValue':
+    'Auf der {scale} von „{dimension}“ braucht jedes Label eine Zahl: Geben Sie „{label}“ eine.',
+  'codebook.ratioNegative':
+    'Eine Verhältnisskala beginnt bei null: „{label}“ in „{dimension}“ hat {value}; wählen Sie die Intervallskala oder einen Wert ab 0.',
+  'codebook.scaleNeedsTwo':
+    'Die {scale} von „{dimension}“ braucht mindestens zwei Labels; sie hat {count}.',
   'codebook.rulesBroken': '{problems}',
   'codebook.fileUnreadable': 'Die Codebuch-Datei kann nicht gelesen werden: {detail}',
   'codebook.fileNotJson': 'Das ist kein Codebuch: Die Datei ist kein gültiges JSON ({detail}).',

@@ -130,6 +130,14 @@ export const en = {
   'codebook.keyReserved': 'The key "{key}" of "{label}" is reserved for a command.',
   'codebook.keyTaken':
     'The key "{key}" is already taken by "{owner}" ({ownerDimension}); choose another key for "{label}".',
+  'codebook.scaleOnMulti':
+    '"{dimension}" is a multiple-choice dimension, which is always nominal; only a single-choice dimension can have the {scale} scale.',
+  'codebook.scaleNeedsValue':
+    'On the {scale} scale of "{dimension}" every label needs a number: give "{label}" one.',
+  'codebook.ratioNegative':
+    'A ratio scale starts at zero: "{label}" in "{dimension}" has {value}; choose the interval scale or a value of 0 or more.',
+  'codebook.scaleNeedsTwo':
+    'The {scale} scale of "{dimension}" needs at least two labels; it has {count}.',
   'codebook.rulesBroken': '{problems}',
   'codebook.fileUnreadable': 'The codebook file cannot be read: {detail}',
   'codebook.fileNotJson': 'This is not a codebook: the file is not valid JSON ({detail}).',

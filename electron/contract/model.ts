@@ -91,7 +91,23 @@ export interface Label {
   examples: string[]
   /** Alternative names used to suggest this label from the text (actors). */
   aliases?: string[]
+  /** The label's number on an interval or ratio scale (see Dimension.scale). */
+  value?: number
 }
+
+/**
+ * How a single-choice dimension's labels relate, for Krippendorff's alpha: unordered (nominal,
+ * the default), ranked in the codebook's order (ordinal), or numbers carried by each label's
+ * `value` (interval, ratio).
+ */
+export type DimensionScale = 'nominal' | 'ordinal' | 'interval' | 'ratio'
+
+export const DIMENSION_SCALES: readonly DimensionScale[] = [
+  'nominal',
+  'ordinal',
+  'interval',
+  'ratio',
+]
 
 export interface Dimension {
   id: string
@@ -103,6 +119,8 @@ export interface Dimension {
    * stance, in the default codebook). A codebook that marks none counts any label.
    */
   required?: boolean
+  /** Single-choice dimensions only; nominal when absent. */
+  scale?: DimensionScale
   labels: Label[]
 }
 

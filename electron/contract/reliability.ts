@@ -42,6 +42,11 @@ export interface ReliabilityVariableView {
   coders: number
   pairable: number
   alpha: AlphaView
+  /**
+   * A single-choice dimension declared ordinal, interval or ratio in the codebook: alpha with
+   * that metric (ranks by the labels' order, or the labels' values), besides the nominal one.
+   */
+  scaleAlpha?: AlphaView
   percentAgreement: EstimateView
   cohenKappa: EstimateView | null
   fleissKappa: EstimateView | null

@@ -62,6 +62,7 @@ export const labelSchema = z.object({
   definition: z.string().max(MAX_TEXT),
   examples: z.array(z.string().max(MAX_TEXT)).max(100),
   aliases: z.array(z.string().trim().min(1).max(200)).max(200).optional(),
+  value: z.number().finite().optional(),
 })
 
 export const dimensionSchema = z.object({
@@ -69,6 +70,7 @@ export const dimensionSchema = z.object({
   name: z.string().trim().min(1, 'a dimension needs a name').max(200),
   multi: z.boolean(),
   required: z.boolean().optional(),
+  scale: z.enum(['nominal', 'ordinal', 'interval', 'ratio']).optional(),
   labels: z.array(labelSchema).max(500),
 })
 

@@ -6,7 +6,7 @@
  */
 import type { CardLanguage } from '../../contract/exportOptions'
 import { formatMessage } from '../../contract/messages'
-import type { ReliabilityView, VerdictLevel } from '../../contract/reliability'
+import type { AlphaView, ReliabilityView, VerdictLevel } from '../../contract/reliability'
 import type { TeamStatus } from '../../contract/team'
 import type { Reliability } from './room'
 
@@ -111,15 +111,19 @@ export function reliabilitySection(
   const num = (x: number) => x.toFixed(3).replace('.', w.decimal)
   const row = (cells: Array<string | number>) => `| ${cells.join(' | ')} |`
   const header = [w.variable, w.metric, w.alpha, w.interval, w.units, w.verdict]
-  const rows = r.report.variables.map((v) => {
-    const a = v.alpha
+  const alphaRow = (name: string, a: AlphaView, units: number) => {
     const alpha =
       a.alpha.value === null
         ? `${w.verdicts.undefined}${a.alpha.reason ? ` (${escape(formatMessage(a.alpha.reason, language))})` : ''}`
         : num(a.alpha.value)
     const interval = a.interval ? `${num(a.interval.low)} – ${num(a.interval.high)}` : '–'
+    return row([name, a.metric, alpha, interval, units, w.verdicts[a.verdict]])
+  }
+  // A dimension on an ordinal, interval or ratio scale has a second row, with that metric.
+  const rows = r.report.variables.flatMap((v) => {
     const name = v.id === 'statements' ? w.statements : escape(v.name)
-    return row([name, a.metric, alpha, interval, v.pairableUnits, w.verdicts[a.verdict]])
+    const own = alphaRow(name, v.alpha, v.pairableUnits)
+    return v.scaleAlpha ? [own, alphaRow(name, v.scaleAlpha, v.pairableUnits)] : [own]
   })
   return [
     w.heading,

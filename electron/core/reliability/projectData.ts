@@ -27,6 +27,13 @@ export interface ReliabilityVariable {
   name: string
   metric: MetricName
   data: ReliabilityData
+  /**
+   * A single-choice dimension declared ordinal, interval or ratio: each coder's label as its
+   * number (its rank in the codebook's order for ordinal, its `value` otherwise), for alpha
+   * with that metric besides the nominal one. A sentence coded with no label of the dimension,
+   * or with two, has no place on the scale and counts as not coded here.
+   */
+  scaled?: { metric: 'ordinal' | 'interval' | 'ratio'; data: ReliabilityData<number> }
 }
 
 export const STATEMENTS = 'statements'
@@ -88,11 +95,27 @@ export function projectReliabilityData(
       })),
     },
   })
-  const variables = codebook.dimensions.map((d) =>
-    d.multi
-      ? variable(d.id, d.name, 'masi', (a) => labelSet(labelsOf(a, d.id)))
-      : variable(d.id, d.name, 'nominal', (a) => labelsOf(a, d.id).join('+') || NO_LABEL),
-  )
+  const variables = codebook.dimensions.map((d) => {
+    if (d.multi) return variable(d.id, d.name, 'masi', (a) => labelSet(labelsOf(a, d.id)))
+    const v = variable(d.id, d.name, 'nominal', (a) => labelsOf(a, d.id).join('+') || NO_LABEL)
+    const scale = d.scale ?? 'nominal'
+    if (scale === 'nominal') return v
+    const number = new Map(
+      d.labels.map((l, rank) => [l.id, scale === 'ordinal' ? rank + 1 : l.value] as const),
+    )
+    const onScale = (a: SentenceAnnotation | undefined) => {
+      const labels = a === undefined ? [] : labelsOf(a, d.id)
+      return labels.length === 1 ? number.get(labels[0]) : undefined
+    }
+    v.scaled = {
+      metric: scale,
+      data: {
+        coders,
+        units: rows.map((r) => ({ id: r.id, values: r.coded.map(onScale) })),
+      },
+    }
+    return v
+  })
   if (network.actor && network.argument)
     variables.push(
       variable(STATEMENTS, 'statements (actor, concept, stance)', 'masi', (a) =>

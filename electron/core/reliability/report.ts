@@ -110,6 +110,16 @@ function alphaReport(
   return { metric, alpha: parts.alpha, bootstrap: boot, verdict: verdict(parts.alpha, boot) }
 }
 
+/** Alpha of one metric alone, with its bootstrap interval and verdict. */
+export function alphaOnly(
+  data: ReliabilityData,
+  metric: MetricName,
+  bootstrap: BootstrapOptions | false = {},
+  options: MetricOptions = {},
+): AlphaReport {
+  return alphaReport(countCoincidences(data), metric, options, bootstrap)
+}
+
 export function variableReport(data: ReliabilityData, options: ReportOptions = {}): VariableReport {
   const kind = valueKind(data)
   const own = options.metric ?? defaultMetric(kind)

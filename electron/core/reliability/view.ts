@@ -14,7 +14,7 @@ import type { BootstrapOptions } from './bootstrap'
 import type { Estimate } from './data'
 import { isApplicable, type Applicable } from './kappa'
 import { projectReliabilityData, type CoderAnnotations, type SentenceRef } from './projectData'
-import { variableReport, type AlphaReport } from './report'
+import { alphaOnly, variableReport, type AlphaReport } from './report'
 
 function estimateView(e: Estimate): EstimateView {
   return e.value === null ? { value: null, reason: e.reason } : { value: e.value }
@@ -68,6 +68,9 @@ export function reliabilityView(
       coders: report.counts.coders,
       pairable: report.counts.pairable,
       alpha: alphaView(report.alphas[0]),
+      ...(v.scaled
+        ? { scaleAlpha: alphaView(alphaOnly(v.scaled.data, v.scaled.metric, bootstrap)) }
+        : {}),
       percentAgreement: estimateView(report.percentAgreement),
       cohenKappa: applicableView(report.cohenKappa),
       fleissKappa: applicableView(report.fleissKappa),
