@@ -37,6 +37,13 @@ const de: typeof en = {
     noLabels: 'Noch keine Labels.',
     newLabel: 'Neues Label in {name}',
     addLabel: 'Label hinzufügen',
+    scale: 'Skala',
+    scales: {
+      nominal: 'nominal (ungeordnet)',
+      ordinal: 'ordinal (Rang in der Reihenfolge der Labels)',
+      interval: 'Intervall (jedes Label eine Zahl)',
+      ratio: 'Verhältnis (jedes Label eine Zahl ab null)',
+    },
   },
   label: {
     group: 'Label {name}',
@@ -44,6 +51,7 @@ const de: typeof en = {
     colour: 'Farbe',
     hotkey: 'Taste',
     noHotkey: 'keine',
+    value: 'Wert auf der Skala',
     hotkeyHint: 'Drücken Sie eine Taste; die Rücktaste entfernt sie.',
     details: 'Details',
     definition: 'Definition',

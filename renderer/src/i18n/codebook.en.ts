@@ -32,6 +32,13 @@ export default {
     noLabels: 'No labels yet.',
     newLabel: 'New label in {name}',
     addLabel: 'Add label',
+    scale: 'Scale',
+    scales: {
+      nominal: 'nominal (unordered)',
+      ordinal: 'ordinal (ranked in the order of the labels)',
+      interval: 'interval (each label a number)',
+      ratio: 'ratio (each label a number from zero)',
+    },
   },
   label: {
     group: 'Label {name}',
@@ -39,6 +46,7 @@ export default {
     colour: 'Colour',
     hotkey: 'Hotkey',
     noHotkey: 'none',
+    value: 'Value on the scale',
     hotkeyHint: 'Press a key; Backspace clears it.',
     details: 'Details',
     definition: 'Definition',

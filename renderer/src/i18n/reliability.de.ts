@@ -15,6 +15,9 @@ export default {
   coderPairs: 'Paare von Codierenden für {name}',
   pair: 'Codierende',
   label: '{name} (Label)',
+  scaled: '{name}, {scale}',
+  scales: { ordinal: 'ordinales α', interval: 'Intervall-α', ratio: 'Verhältnis-α' },
+  nominalNote: 'nominales α',
   statements: 'Aussagen (Akteur, Konzept, Haltung)',
   uncertain: '{verdict} — für Gewissheit mehr Sätze codieren',
   verdicts: {

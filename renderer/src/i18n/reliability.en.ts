@@ -15,6 +15,9 @@ export default {
   coderPairs: 'Coder pairs for {name}',
   pair: 'Coders',
   label: '{name} (label)',
+  scaled: '{name}, {scale}',
+  scales: { ordinal: 'ordinal α', interval: 'interval α', ratio: 'ratio α' },
+  nominalNote: 'nominal α',
   statements: 'Statements (actor, concept, stance)',
   uncertain: '{verdict} — code more sentences to be sure',
   verdicts: {

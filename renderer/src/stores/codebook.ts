@@ -34,9 +34,9 @@ const PALETTE = [
 ]
 
 export type LabelPatch = Partial<
-  Pick<Label, 'name' | 'color' | 'hotkey' | 'definition' | 'examples' | 'aliases'>
+  Pick<Label, 'name' | 'color' | 'hotkey' | 'definition' | 'examples' | 'aliases' | 'value'>
 >
-export type DimensionPatch = Partial<Pick<Dimension, 'name' | 'multi' | 'required'>>
+export type DimensionPatch = Partial<Pick<Dimension, 'name' | 'multi' | 'required' | 'scale'>>
 
 /** What the save button led to: stored, waiting for the analyst to confirm a deletion, or nothing. */
 export type SaveOutcome = 'saved' | 'confirm' | 'unchanged' | 'failed'
